@@ -1,0 +1,15 @@
+"""Interactive parts of the muscle-twitching course.
+
+    from widgets import Quiz, TriggerChecklist, SymptomChecker
+    Quiz("sleep")
+
+Each widget is an anywidget: it works in the static book (no kernel) and with a live kernel.
+"""
+
+from .checker import SymptomChecker
+from .checklist import TriggerChecklist
+from .data import CourseDataError
+from .intro import chapter_intro
+from .quiz import Quiz
+
+__all__ = ["CourseDataError", "Quiz", "SymptomChecker", "TriggerChecklist", "chapter_intro"]

@@ -1,0 +1,216 @@
+"""The course's charts: plotly figures with a caption, a text alternative and a data table.
+
+In the book a chart is HTML (a <figure> whose data the page's small chart script hands to
+plotly.js, served by the book itself); with a live kernel JupyterLab draws the plotly figure.
+The numbers come from book/data/figures.yml.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .caffeine import caffeine_curve, caffeine_left
+from .data import load_figures
+
+ACCENT, SECOND, MARK = "#0b5cad", "#b35900", "#6e40c9"
+
+
+@dataclass
+class Chart:
+    """A figure a reader can see, hear (alt text) and read (table)."""
+
+    name: str
+    figure: go.Figure
+    alt: str
+    caption: str
+    headers: list[str]
+    rows: list[list[str]]
+    sources: list[dict] = field(default_factory=list)
+
+    def figure_json(self) -> dict:
+        return json.loads(self.figure.to_json())
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        data = esc(json.dumps(self.figure_json(), separators=(",", ":")), quote=True)
+        source_links = ", ".join(
+            f'<a href="{esc(s["url"])}">{esc(s["label"])}</a>' if s["url"] else esc(s["label"])
+            for s in self.sources
+        )
+        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in self.headers)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in self.rows
+        )
+        return (
+            f'<figure class="course-chart" id="chart-{esc(self.name)}">'
+            f'<div class="plotly-chart" role="img" aria-label="{esc(self.alt, quote=True)}" '
+            f'data-figure="{data}"></div>'
+            f"<figcaption>{esc(self.caption)}"
+            + (f" Source: {source_links}." if source_links else "")
+            + "</figcaption>"
+            f'<details class="chart-data"><summary>Show the numbers as a table</summary>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
+            "</figure>"
+        )
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {
+            "text/html": self._repr_html_(),
+            "application/vnd.plotly.v1+json": self.figure_json(),
+            "text/plain": f"{self.caption} {self.alt}",
+        }
+
+
+def _layout(fig: go.Figure, title: str, **extra) -> go.Figure:
+    fig.update_layout(
+        {
+            "template": "none",
+            "title": {"text": title, "x": 0, "xanchor": "left"},
+            "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
+            "height": 340,
+            "showlegend": False,
+            "font": {"size": 14},
+            **extra,
+        }
+    )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def risk_in_proportion() -> Chart:
+    """Twitches are common; ALS is rare: both as people out of 100,000, on a log scale."""
+    f = load_figures()["risk"]
+    twitch = f["twitch_per_100"] * 1000
+    als = f["als_per_100000_per_year"]
+    labels = ["Have twitches at some time", "Get ALS in a year"]
+    fig = go.Figure(
+        go.Bar(
+            x=[twitch, als],
+            y=labels,
+            orientation="h",
+            marker_color=[ACCENT, SECOND],
+            text=[f"about {twitch:,.0f}", f"about {als:g}"],
+            textposition="outside",
+            hovertemplate="%{y}: %{x:,} in 100,000<extra></extra>",
+        )
+    )
+    _layout(fig, "Out of 100,000 people", height=260)
+    fig.update_xaxes(type="log", range=[0, 5.3], title_text="People out of 100,000 (each step is 10 times more)")
+    fig.update_yaxes(autorange="reversed")
+    return Chart(
+        name="risk-in-proportion",
+        figure=fig,
+        alt=(
+            f"Bar chart. Out of 100,000 people, about {twitch:,.0f} get twitches at some time in life. "
+            f"About {als:g} get ALS in a year. Twitches are tens of thousands of times more common."
+        ),
+        caption="Twitches are very common. ALS is rare. The scale grows ten times at each step.",
+        headers=["What", "People out of 100,000"],
+        rows=[[labels[0], f"about {twitch:,.0f} (about {f['twitch_per_100']} in 100)"], [labels[1], f"about {als:g}"]],
+        sources=f["sources"],
+    )
+
+
+def caffeine_day() -> Chart:
+    """Caffeine in the body across a day of ordinary drinks, with the amount left at bedtime."""
+    f = load_figures()["caffeine_day"]
+    drinks = [(d["hour"], d["mg"]) for d in f["drinks"]]
+    half_life, bedtime = f["half_life_hours"], f["bedtime_hour"]
+    hours, mg = caffeine_curve(drinks, half_life, start=6, end=30)
+    at_bed = caffeine_left(drinks, bedtime, half_life)
+    clock = [f"{int(h) % 24:02d}:{int(round((h % 1) * 60)):02d}" for h in hours]
+    fig = go.Figure(
+        go.Scatter(
+            x=hours, y=mg, mode="lines", line={"color": ACCENT, "width": 3}, fill="tozeroy",
+            customdata=clock, hovertemplate="%{customdata}: %{y:.0f} mg<extra></extra>",
+        )
+    )
+    fig.add_vline(x=bedtime, line={"color": MARK, "dash": "dash", "width": 2})
+    fig.add_annotation(
+        x=bedtime, y=at_bed, text=f"Bedtime: about {at_bed:.0f} mg left", showarrow=True,
+        arrowhead=2, ax=-40, ay=-50, font={"color": MARK},
+    )
+    ticks = list(range(6, 31, 4))
+    _layout(fig, "Caffeine in your body (mg)")
+    fig.update_xaxes(tickvals=ticks, ticktext=[f"{t % 24:02d}:00" for t in ticks], title_text="Time of day")
+    fig.update_yaxes(title_text="mg", rangemode="tozero")
+    drink_words = ", ".join(f"{d['label'].lower()} at {d['hour']:02d}:00 ({d['mg']} mg)" for d in f["drinks"])
+    return Chart(
+        name="caffeine-day",
+        figure=fig,
+        alt=(
+            f"Line chart of caffeine in the body from 6 in the morning to 6 the next morning, after "
+            f"{drink_words}. Caffeine rises with each drink, then falls by half every {half_life:g} hours. "
+            f"At bedtime ({bedtime:02d}:00) about {at_bed:.0f} mg is still in the body."
+        ),
+        caption=f"Caffeine halves about every {half_life:g} hours, so an afternoon drink is still there at bedtime.",
+        headers=["Time", "Caffeine left (mg)"],
+        rows=[[c, f"{m:.0f}"] for h, c, m in zip(hours, clock, mg, strict=True) if h % 2 == 0],
+        sources=f["sources"],
+    )
+
+
+def blood_ranges() -> Chart:
+    """The usual blood ranges for magnesium, calcium and potassium, each on its own scale."""
+    f = load_figures()["blood_ranges"]
+    tests = f["tests"]
+    fig = make_subplots(rows=len(tests), cols=1, subplot_titles=[f"{t['name']} ({t['unit']})" for t in tests])
+    for i, t in enumerate(tests, start=1):
+        span = t["high"] - t["low"]
+        fig.add_trace(
+            go.Bar(
+                x=[span], base=[t["low"]], y=[t["name"]], orientation="h", marker_color=ACCENT, width=0.5,
+                text=[f"{t['low']:g} to {t['high']:g}"], textposition="inside", insidetextanchor="middle",
+                textfont={"color": "#ffffff"},
+                hovertemplate=f"{t['name']}: usual range %{{text}} {t['unit']}<extra></extra>",
+            ),
+            row=i, col=1,
+        )
+        fig.update_xaxes(range=[t["low"] - span, t["high"] + span], row=i, col=1)
+        fig.update_yaxes(showticklabels=False, row=i, col=1)
+    _layout(fig, "Usual ranges in a blood test", height=120 + 110 * len(tests))
+    return Chart(
+        name="blood-ranges",
+        figure=fig,
+        alt="Three bars show the usual blood ranges. "
+        + " ".join(f"{t['name']}: {t['low']:g} to {t['high']:g} {t['unit']}." for t in tests)
+        + " " + f["note"],
+        caption="The bar on each line is the usual range. " + f["note"],
+        headers=["Blood test", "Usual range", "Unit"],
+        rows=[[t["name"], f"{t['low']:g} to {t['high']:g}", t["unit"]] for t in tests],
+        sources=f["sources"],
+    )
+
+
+def sleep_by_age() -> Chart:
+    """Recommended hours of sleep a night by age group."""
+    f = load_figures()["sleep_by_age"]
+    groups = f["groups"]
+    fig = go.Figure(
+        go.Bar(
+            x=[g["high"] - g["low"] for g in groups], base=[g["low"] for g in groups],
+            y=[g["age"] for g in groups], orientation="h", marker_color=ACCENT,
+            text=[f"{g['low']:g} to {g['high']:g} hours" for g in groups], textposition="inside",
+            insidetextanchor="middle", textfont={"color": "#ffffff"},
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
+    _layout(fig, "Hours of sleep a night that experts advise")
+    fig.update_xaxes(range=[4, 12], dtick=1, title_text="Hours of sleep")
+    fig.update_yaxes(autorange="reversed")
+    return Chart(
+        name="sleep-by-age",
+        figure=fig,
+        alt="Bar chart of the hours of sleep experts advise each night. "
+        + " ".join(f"{g['age']}: {g['low']:g} to {g['high']:g} hours." for g in groups),
+        caption="Most adults need 7 to 9 hours of sleep a night.",
+        headers=["Age group", "Hours of sleep a night"],
+        rows=[[g["age"], f"{g['low']:g} to {g['high']:g}"] for g in groups],
+        sources=f["sources"],
+    )

@@ -1,0 +1,87 @@
+// Renders the course's widgets in the published book, with no kernel and no server.
+//
+// The build saves each widget's state (its data and its browser module) in the page. This
+// script is the small part of a widget manager the course needs: for each widget view it
+// builds a model from the saved state and calls the widget module's render({model, el}), the
+// same call anywidget makes with a live kernel. Only anywidget models are used by the course.
+(() => {
+  const STATE = 'script[type="application/vnd.jupyter.widget-state+json"]';
+  const VIEW = 'script[type="application/vnd.jupyter.widget-view+json"]';
+  const modules = new Map();
+  const styles = new Set();
+
+  function makeModel(state) {
+    const listeners = new Map();
+    const emit = (name, value) => (listeners.get(name) || []).forEach((cb) => cb(value));
+    return {
+      get: (name) => state[name],
+      set(name, value) {
+        state[name] = value;
+        emit(`change:${name}`, value);
+        emit("change", value);
+      },
+      on(name, cb) {
+        for (const n of name.split(" ")) listeners.set(n, [...(listeners.get(n) || []), cb]);
+      },
+      off(name, cb) {
+        for (const n of (name || "").split(" ")) {
+          if (!cb) listeners.delete(n);
+          else listeners.set(n, (listeners.get(n) || []).filter((f) => f !== cb));
+        }
+      },
+      save_changes() {}, // no kernel: the state lives in the page
+      send() {},
+      widget_manager: { get_model: async () => undefined },
+    };
+  }
+
+  function loadModule(source) {
+    if (!modules.has(source)) {
+      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+      modules.set(source, import(/* webpackIgnore: true */ url));
+    }
+    return modules.get(source);
+  }
+
+  function addStyle(css) {
+    if (!css || styles.has(css)) return;
+    styles.add(css);
+    const style = document.createElement("style");
+    style.textContent = css;
+    document.head.append(style);
+  }
+
+  async function renderView(script, models) {
+    const host = document.createElement("div");
+    host.className = "cw-host";
+    script.after(host);
+    const { model_id } = JSON.parse(script.textContent);
+    const entry = models[model_id];
+    if (!entry || entry.model_name !== "AnyModel") {
+      host.textContent = "This interactive part is not available in the web book.";
+      return;
+    }
+    try {
+      addStyle(entry.state._css);
+      const mod = await loadModule(entry.state._esm);
+      let widget = mod.default ?? mod;
+      if (typeof widget === "function") widget = await widget();
+      const model = makeModel({ ...entry.state });
+      await widget.initialize?.({ model });
+      await widget.render({ model, el: host });
+    } catch (error) {
+      host.textContent = "Sorry, this interactive part could not load. Try reloading the page.";
+      console.error("course widget failed to render", error);
+    }
+  }
+
+  function renderAll() {
+    const stateScript = document.querySelector(STATE);
+    if (!stateScript) return;
+    const models = JSON.parse(stateScript.textContent).state || {};
+    for (const script of document.querySelectorAll(VIEW)) renderView(script, models);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
+  else renderAll();
+})();

@@ -1,0 +1,148 @@
+"""Sphinx extension for the course book (listed in _config.yml under sphinx.extra_extensions).
+
+- Checks every course data file before anything runs: a problem stops the build with one line.
+- Serves the widget runtime, the chart script and plotly.js from the book's own static files,
+  and puts plotly.js and the chart script only on pages that have a chart.
+- Gives every page a meta description (from its front matter) and fails the build without one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+from .data import BOOK_DIR_ENV, CourseDataError, validate_course
+
+logger = logging.getLogger(__name__)
+SITE = Path(__file__).parent / "site"
+PLOTLY = ("plotly.js-basic-dist-min", "plotly-basic.min.js")
+PLOTLY_URL = "vendor/plotly-basic.min.js"
+
+
+def _plotly_source(app: Sphinx) -> Path:
+    return Path(app.confdir) / "node_modules" / PLOTLY[0] / PLOTLY[1]
+
+
+def _check_course(app: Sphinx) -> None:
+    import os
+
+    book = Path(app.confdir) / "book"
+    os.environ.setdefault(BOOK_DIR_ENV, str(book))  # notebooks executed by the build find the data
+    try:
+        validate_course(book)
+    except CourseDataError as err:
+        raise ExtensionError(f"course data: {err}") from None
+    if not _plotly_source(app).is_file():
+        raise ExtensionError(
+            f"{_plotly_source(app)} is missing: run `make book` (it installs the pinned npm packages)"
+        )
+
+
+def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    body = context.get("body", "")
+    if 'class="plotly-chart"' in body or _page_widgets_use_plotly(app, pagename):
+        app.add_js_file(PLOTLY_URL, priority=400, defer="defer")
+    if 'class="plotly-chart"' in body:
+        app.add_js_file("course-charts.js", priority=450, defer="defer")
+    description = (app.env.metadata.get(pagename) or {}).get("description")
+    if not description:
+        if pagename in app.env.found_docs:
+            logger.warning("page has no 'description' in its front matter", location=pagename)
+            return
+        description = f"{context.get('title', pagename)}: {app.config.project}"
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<meta name="description" content="{html.escape(str(description), quote=True)}" />'
+    )
+
+
+def _page_widgets_use_plotly(app: Sphinx, pagename: str) -> bool:
+    js_files = (getattr(app.env, "nb_metadata", {}).get(pagename) or {}).get("js_files", {})
+    state = js_files.get("ipywidgets_state", (None, {}))[1].get("body", "")
+    return '"_uses_plotly": true' in state
+
+
+class PlotlyMimeRenderer:
+    """MyST-NB plugin: a chart's plotly JSON is for JupyterLab; the book uses its HTML twin.
+
+    Registered under the `myst_nb.mime_renderers` entry point in pyproject.toml.
+    """
+
+    mime_type = "application/vnd.plotly.v1+json"
+    mime_priority_overrides = (("*", mime_type, None),)
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        return [] if data.mime_type == PlotlyMimeRenderer.mime_type else None
+
+
+def _course_fingerprint(root: Path) -> str:
+    """A hash of everything a chapter's outputs depend on besides its own cells."""
+    digest = hashlib.sha256()
+    files = sorted([*(root / "widgets").rglob("*.py"), *(root / "widgets" / "static").glob("*"),
+                    *(root / "book" / "data").rglob("*.yml"), root / "book" / "references.bib"])
+    for path in files:
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _outdated_when_course_data_changes(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Re-run every notebook when widget code or course data change.
+
+    The execution cache only knows a notebook's own cells; a quiz edited in its YAML file
+    must still show up, so a change anywhere in the data or widgets clears the cache.
+    """
+    root = Path(app.confdir)
+    stamp = Path(app.outdir).parent / ".course-fingerprint"
+    fingerprint = _course_fingerprint(root)
+    if stamp.is_file() and stamp.read_text() == fingerprint:
+        return []
+    cache = root / app.config.nb_execution_cache_path
+    if cache.is_dir():
+        shutil.rmtree(cache)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
+    notebooks = [d for d in env.found_docs if env.metadata.get(d, {}).get("kernelspec")]
+    return sorted(set(notebooks) - set(added) - set(changed))
+
+
+def _drop_thebe(app: Sphinx) -> None:
+    """The course offers live code through Binder launch buttons, not thebe.
+
+    Jupyter Book always loads sphinx-thebe, which puts a script pointing at a CDN on every page
+    (and declares THEBE_JS_URL twice on a rebuild). Its listeners are removed so nothing of it
+    reaches a page.
+    """
+    unwanted = {"init_thebe_core", "st_static_path"}  # its scripts and its stylesheet
+    for listeners in app.events.listeners.values():
+        for listener in list(listeners):
+            handler = listener.handler
+            if handler.__module__ == "sphinx_thebe" and handler.__name__ in unwanted:
+                app.disconnect(listener.id)
+
+
+def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / PLOTLY_URL
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_plotly_source(app), target)
+
+
+def _add_static_path(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(SITE))
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _add_static_path)
+    app.connect("builder-inited", _check_course)
+    app.connect("html-page-context", _page_assets)
+    app.connect("build-finished", _copy_vendor)
+    app.connect("env-get-outdated", _outdated_when_course_data_changes)
+    _drop_thebe(app)
+    app.add_css_file("course.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,87 @@
+// Trigger checklist: the reader ticks what applies; tips for exactly those ticks appear, most
+// helpful first. Ticks are kept in this browser only (localStorage, keyed by checklist id).
+
+function render({ model, el }) {
+  const id = uid("checklist");
+  const key = `fasciculation-course:checklist:${model.get("checklist_id")}`;
+  const items = model.get("items");
+  const known = new Set(items.map((t) => t.id));
+  // Saved ticks are trusted only if they are a list of ids this checklist still has.
+  const saved = store.read(key, []);
+  const initial = Array.isArray(saved) ? saved.filter((t) => known.has(t)) : [];
+  const ticked = new Set(initial.length ? initial : model.get("ticked").filter((t) => known.has(t)));
+
+  const tips = h("div", { class: "cw-tips", role: "status", "aria-live": "polite" });
+  const boxes = items.map((item) => {
+    const input = h("input", { type: "checkbox", id: `${id}-${item.id}`, value: item.id });
+    input.checked = ticked.has(item.id);
+    input.addEventListener("change", () => {
+      if (input.checked) ticked.add(item.id);
+      else ticked.delete(item.id);
+      save();
+    });
+    return { item, input, row: h("div", { class: "cw-option" }, input, h("label", { for: `${id}-${item.id}` }, inline(item.label))) };
+  });
+  const clear = h("button", { type: "button", class: "cw-button cw-clear" }, "Clear my ticks");
+  clear.addEventListener("click", () => {
+    ticked.clear();
+    for (const b of boxes) b.input.checked = false;
+    store.remove(key);
+    save(false);
+    boxes[0]?.input.focus();
+  });
+
+  el.append(
+    h(
+      "section",
+      { class: "cw cw-checklist", "data-widget": "trigger-checklist", "aria-labelledby": `${id}-title` },
+      h("h3", { id: `${id}-title`, class: "cw-title" }, model.get("title")),
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Tick anything that is true for you at the moment."),
+        boxes.map((b) => b.row),
+      ),
+      clear,
+      h("p", { class: "cw-privacy" }, "Your ticks stay in this browser on this device. Nothing is sent anywhere."),
+      tips,
+    ),
+  );
+  save(initial.length > 0);
+
+  function save(persist = true) {
+    const list = items.filter((t) => ticked.has(t.id)).map((t) => t.id);
+    if (persist) store.write(key, list);
+    commit(model, { ticked: list });
+    showTips();
+  }
+
+  function showTips() {
+    const chosen = items.filter((t) => ticked.has(t.id)); // items arrive most helpful first
+    tips.replaceChildren();
+    if (chosen.length === 0) {
+      tips.append(h("p", {}, "Tick a box to see tips for it."));
+      return;
+    }
+    tips.append(
+      h("h4", {}, `Tips for you (${chosen.length})`),
+      h(
+        "ol",
+        {},
+        chosen.map((t) =>
+          h(
+            "li",
+            { "data-trigger": t.id },
+            inline(t.tip),
+            " ",
+            h("a", { href: pageLink(t.link) }, "Read more"),
+            ". ",
+            sourceNote(t.source),
+          ),
+        ),
+      ),
+    );
+  }
+}
+
+export default { render };
