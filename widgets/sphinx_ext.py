@@ -145,4 +145,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("env-get-outdated", _outdated_when_course_data_changes)
     _drop_thebe(app)
     app.add_css_file("course.css")
+    app.add_css_file("course-print.css", media="print")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,45 @@
+# The course's commands. Each target sets up what it needs on a fresh machine, and re-uses it after.
+#   make serve   build the book and serve it at http://127.0.0.1:8000
+#   make test    the whole test suite (lint, unit, content, build, browser, JupyterLab)
+#   make book    build the HTML into _build/html
+#   make bench   build times and what every page costs a reader
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: serve book test lint bench clean deps chromium
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+deps: $(VENV)/.installed node_modules/.installed
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+book: deps
+	$(PY) -m widgets.build
+
+serve: book
+	@echo "Serving the book at http://127.0.0.1:8000 (Ctrl+C to stop)"
+	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+lint: deps
+	$(VENV)/bin/ruff check widgets tests
+	$(VENV)/bin/codespell
+
+test: deps chromium lint
+	$(VENV)/bin/pytest
+
+bench: deps chromium
+	$(PY) -m tests.bench
+
+clean:
+	rm -rf _build

@@ -1,0 +1,117 @@
+"""Shared fixtures: the built book, a loopback server for it, and headless Debian Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from widgets.build import build_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = build_dir(ROOT)
+HTML = BUILD / "html"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+SPHINX_WARNING = re.compile(r"(WARNING|ERROR|CRITICAL):(?! Kernel is running over TCP)")
+
+
+@pytest.fixture(scope="session")
+def build_log() -> str:
+    """Build the book once per test session (the execution cache keeps rebuilds quick)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "widgets.build"], cwd=ROOT, capture_output=True, text=True, timeout=3000
+    )
+    log = proc.stdout + proc.stderr
+    BUILD.mkdir(parents=True, exist_ok=True)
+    (BUILD / "build.log").write_text(log)
+    if proc.returncode != 0:
+        pytest.fail("the book did not build:\n" + log[-4000:])
+    return log
+
+
+@pytest.fixture(scope="session")
+def built_pages(build_log) -> list[Path]:
+    """Every HTML page a reader can open (not the theme's own templates)."""
+    return sorted(p for p in HTML.rglob("*.html") if "_static" not in p.parts and "reports" not in p.parts)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def book_url(build_log) -> str:
+    """The built book served on 127.0.0.1 (a free port)."""
+    handler = functools.partial(_QuietHandler, directory=str(HTML))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # A phone-sized screen: the main way readers open the book.
+    return {**browser_context_args, "viewport": {"width": 390, "height": 844}, "device_scale_factor": 1}
+
+
+class PageWatch:
+    """What a page did: requests to other hosts (aborted) and console errors."""
+
+    def __init__(self):
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+
+
+@pytest.fixture
+def watch(page) -> PageWatch:
+    """Cut the network to everything but loopback; count what was tried and every console error."""
+    seen = PageWatch()
+
+    def route(r):
+        url = r.request.url
+        seen.requests.append(url)
+        if re.match(r"^(https?://(127\.0\.0\.1|localhost)(:\d+)?/|data:|blob:)", url):
+            r.continue_()
+        else:
+            seen.external.append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: seen.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen.errors.append(str(e)))
+    return seen
+
+
+def open_page(page, book_url: str, path: str, dark: bool = False):
+    """Open a book page, in light or dark mode, and wait until its widgets and charts are drawn."""
+    page.add_init_script(
+        f"localStorage.setItem('mode', '{'dark' if dark else 'light'}'); localStorage.setItem('theme', '{'dark' if dark else 'light'}');"
+    )
+    page.goto(f"{book_url}/{path}")
+    page.wait_for_load_state("load")
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+                 .every(s => s.nextElementSibling && s.nextElementSibling.classList.contains('cw-host')
+                          && s.nextElementSibling.childElementCount > 0)
+              && [...document.querySelectorAll('.plotly-chart')].every(c => c.querySelector('svg'))""",
+        timeout=20000,
+    )
+    return page
