@@ -29,3 +29,24 @@ def caffeine_curve(
     drinks = list(drinks)
     hours = [start + i * step for i in range(int(round((end - start) / step)) + 1)]
     return hours, [caffeine_left(drinks, h, half_life) for h in hours]
+
+
+# --------------------------------------------------------------------------- the caffeine tool
+
+# Guidance the timeline flags, in mg (FDA; EFSA 2015), and how its day is laid out. Passed to the
+# browser as one trait, so the page and Python use the same numbers.
+CAFFEINE_GUIDANCE = {
+    "daily_mg": 400,  # a day, healthy non-pregnant adults (FDA; EFSA 2015)
+    "single_dose_mg": 200,  # at one time (EFSA 2015)
+    "bedtime_mg": 100,  # near bedtime can delay and shorten sleep (EFSA 2015)
+    "day_start": 4,  # the chart's day runs 04:00 to 04:00; earlier times count as after midnight
+}
+
+
+def hour_of_day(clock: str, day_start: float = CAFFEINE_GUIDANCE["day_start"]) -> float:
+    """'HH:MM' -> hours past the midnight that starts the chart's day ('01:30' -> 25.5)."""
+    hours, minutes = (int(part) for part in clock.split(":"))
+    if not (0 <= hours < 24 and 0 <= minutes < 60):
+        raise ValueError(f"{clock!r} is not a time of day")
+    hour = hours + minutes / 60
+    return hour + 24 if hour < day_start else hour

