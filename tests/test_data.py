@@ -95,8 +95,15 @@ def test_objective_tag_the_chapter_does_not_declare(book):
 
 
 def test_objective_that_no_question_assesses(book):
-    edit(chapter(book), lambda c: c["objectives"].append({"id": "extra-goal", "text": "Do more."}))
-    expect_error(book, "no quiz question assesses it", "sleep.yml")
+    def change(c):
+        # Re-tag the questions of the last objective to the first one: the last is now untested.
+        first, last = c["objectives"][0]["id"], c["objectives"][-1]["id"]
+        for q in c["quiz"]:
+            if q["objective"] == last:
+                q["objective"] = first
+    edit(chapter(book), change)
+    msg = expect_error(book, "no quiz question assesses it", "sleep.yml")
+    assert "objectives (" in msg
 
 
 def test_tip_with_no_source(book):

@@ -126,11 +126,31 @@ def _drop_thebe(app: Sphinx) -> None:
                 app.disconnect(listener.id)
 
 
-def _copy_vendor(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None and app.builder.format == "html":
-        target = Path(app.outdir) / "_static" / PLOTLY_URL
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(_plotly_source(app), target)
+def _finish_build(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    target = Path(app.outdir) / "_static" / PLOTLY_URL
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(_plotly_source(app), target)
+    _describe_redirect(app)
+
+
+def _describe_redirect(app: Sphinx) -> None:
+    """The site's front door (index.html, a redirect to the first page) gets a title and description too."""
+    index = Path(app.outdir) / "index.html"
+    if not index.is_file() or "<title>" in index.read_text(encoding="utf-8"):
+        return
+    root = app.config.root_doc
+    title = html.escape(app.config.project)
+    description = html.escape(str((app.env.metadata.get(root) or {}).get("description", title)), quote=True)
+    index.write_text(
+        f'<!DOCTYPE html>\n<html lang="{app.config.language}"><head><meta charset="utf-8" />'
+        f"<title>{title}</title>"
+        f'<meta name="description" content="{description}" />'
+        f'<meta http-equiv="refresh" content="0; url={root}.html" /></head>'
+        f'<body><p><a href="{root}.html">Open the course</a></p></body></html>\n',
+        encoding="utf-8",
+    )
 
 
 def _add_static_path(app: Sphinx, config) -> None:
@@ -141,7 +161,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _add_static_path)
     app.connect("builder-inited", _check_course)
     app.connect("html-page-context", _page_assets)
-    app.connect("build-finished", _copy_vendor)
+    app.connect("build-finished", _finish_build)
     app.connect("env-get-outdated", _outdated_when_course_data_changes)
     _drop_thebe(app)
     app.add_css_file("course.css")
