@@ -11,5 +11,9 @@ from .checklist import TriggerChecklist
 from .data import CourseDataError
 from .intro import chapter_intro
 from .quiz import Quiz
+from .tools import CaffeineTimeline, TwitchDiary, VisitSummary
 
-__all__ = ["CourseDataError", "Quiz", "SymptomChecker", "TriggerChecklist", "chapter_intro"]
+__all__ = [
+    "CaffeineTimeline", "CourseDataError", "Quiz", "SymptomChecker", "TriggerChecklist", "TwitchDiary",
+    "VisitSummary", "chapter_intro",
+]

@@ -46,6 +46,10 @@ def _check_course(app: Sphinx) -> None:
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body", "")
+    if 'role="doc-biblioentry"' in body:
+        # docutils puts citations in a role="list" whose items have the deprecated DPUB role
+        # doc-biblioentry, which browsers and axe do not accept as list items.
+        body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
     if 'class="plotly-chart"' in body or _page_widgets_use_plotly(app, pagename):
         app.add_js_file(PLOTLY_URL, priority=400, defer="defer")
     if 'class="plotly-chart"' in body:
@@ -118,12 +122,14 @@ def _drop_thebe(app: Sphinx) -> None:
     (and declares THEBE_JS_URL twice on a rebuild). Its listeners are removed so nothing of it
     reaches a page.
     """
-    unwanted = {"init_thebe_core", "st_static_path"}  # its scripts and its stylesheet
+    unwanted = {"init_thebe_core", "st_static_path"}  # its scripts and its static folder
     for listeners in app.events.listeners.values():
         for listener in list(listeners):
             handler = listener.handler
             if handler.__module__ == "sphinx_thebe" and handler.__name__ in unwanted:
                 app.disconnect(listener.id)
+    # ...and the stylesheet its setup() registered for every page.
+    app.registry.css_files = [f for f in app.registry.css_files if f[0] != "sphinx-thebe.css"]
 
 
 def _finish_build(app: Sphinx, exception: Exception | None) -> None:

@@ -118,21 +118,23 @@ def _question_md(q: dict[str, Any]) -> str:
     for option in q["options"]:
         mark = "✓ **Right:**" if option.get("correct") else "✗ Wrong:"
         lines.append(f"- {mark} {_text(option['text'])} — {_text(option['why'])}")
-    right = [_text(o["text"]) for o in q["options"] if o.get("correct")]
-    lines += [
-        "",
-        f"**Answer:** {'; '.join(right)}. Review: {{ref}}`{q['review']}`.",
-        "",
-    ]
+    right = "; ".join(_text(o["text"]) for o in q["options"] if o.get("correct"))
+    end = "" if right.endswith((".", "?", "!")) else "."
+    lines += ["", f"**Answer:** {right}{end} Review: {{ref}}`{q['review']}`.", ""]
     return "\n".join(lines)
 
 
 def answer_key(chapter_id: str | None = None) -> Markdown:
     """The answer key of every chapter (or one), grouped by chapter and objective."""
+    chapters = [c for c in answer_key_data() if not chapter_id or c["id"] == chapter_id]
     parts = []
-    for chapter in answer_key_data():
-        if chapter_id and chapter["id"] != chapter_id:
-            continue
+    if len(chapters) > 1:
+        parts.append(
+            "**Chapters:** "
+            + " · ".join(f"{{ref}}`{escape_markdown_html(c['title'])} <answer-key-{c['id']}>`" for c in chapters)
+            + "\n"
+        )
+    for chapter in chapters:
         count = sum(len(o["questions"]) for o in chapter["objectives"])
         quiz = _quiz_label(chapter["id"])
         where = f"{{ref}}`The chapter's quiz <{quiz}>`" if quiz else _doc(chapter["id"])

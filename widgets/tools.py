@@ -22,7 +22,7 @@ from typing import Any
 
 import traitlets
 
-from .base import STATIC, CourseWidget, bundle
+from .base import STATIC, CourseWidget
 from .caffeine import (
     CAFFEINE_GUIDANCE,
     DEFAULT_HALF_LIFE,
@@ -69,27 +69,68 @@ EXERCISE = [
 ]
 
 DIARY_FIELDS: list[dict[str, Any]] = [
-    {"name": "when", "label": "Date and time", "type": "datetime", "required": True,
-     "earliest": "2000-01-01T00:00"},
+    {
+        "name": "when",
+        "label": "Date and time",
+        "type": "datetime",
+        "required": True,
+        "earliest": "2000-01-01T00:00",
+    },
     {"name": "area", "label": "Body area", "type": "choice", "required": True, "choices": AREAS},
-    {"name": "duration_min", "label": "How long it lasted (minutes)", "type": "number",
-     "required": True, "min": 0, "max": 1440},
-    {"name": "sleep_h", "label": "Hours of sleep last night", "type": "number",
-     "required": False, "min": 0, "max": 24},
-    {"name": "caffeine_mg", "label": "Caffeine today (mg)", "type": "number",
-     "required": False, "min": 0, "max": 3000},
-    {"name": "stress", "label": "Stress today (0 to 10)", "type": "number", "integer": True,
-     "required": False, "min": 0, "max": 10},
-    {"name": "exercise", "label": "Exercise today", "type": "choice", "required": False,
-     "choices": EXERCISE},
+    {
+        "name": "duration_min",
+        "label": "How long it lasted (minutes)",
+        "type": "number",
+        "required": True,
+        "min": 0,
+        "max": 1440,
+    },
+    {
+        "name": "sleep_h",
+        "label": "Hours of sleep last night",
+        "type": "number",
+        "required": False,
+        "min": 0,
+        "max": 24,
+    },
+    {
+        "name": "caffeine_mg",
+        "label": "Caffeine today (mg)",
+        "type": "number",
+        "required": False,
+        "min": 0,
+        "max": 3000,
+    },
+    {
+        "name": "stress",
+        "label": "Stress today (0 to 10)",
+        "type": "number",
+        "integer": True,
+        "required": False,
+        "min": 0,
+        "max": 10,
+    },
+    {
+        "name": "exercise",
+        "label": "Exercise today",
+        "type": "choice",
+        "required": False,
+        "choices": EXERCISE,
+    },
     {"name": "notes", "label": "Notes", "type": "text", "required": False, "max_length": 500},
 ]
 CSV_COLUMNS = [f["name"] for f in DIARY_FIELDS]
 
 CAFFEINE_FIELDS: list[dict[str, Any]] = [
     {"name": "time", "label": "Time you had it", "type": "time", "required": True},
-    {"name": "mg", "label": "Caffeine in this drink (mg)", "type": "number", "required": True,
-     "min": 1, "max": DRINK_MAX_MG},
+    {
+        "name": "mg",
+        "label": "Caffeine in this drink (mg)",
+        "type": "number",
+        "required": True,
+        "min": 1,
+        "max": DRINK_MAX_MG,
+    },
     {"name": "name", "label": "Drink", "type": "text", "required": False, "max_length": 80},
 ]
 MAX_DRINKS = 30
@@ -97,10 +138,20 @@ MAX_DRINKS = 30
 IMPORT_LIMITS = {"max_bytes": 1_000_000, "max_entries": 5000}
 
 VISIT_FIELDS: list[dict[str, Any]] = [
-    {"name": "medicines", "label": "Medicines and supplements you take", "type": "text",
-     "required": False, "max_length": 1000},
-    {"name": "questions", "label": "Your own questions", "type": "text", "required": False,
-     "max_length": 1000},
+    {
+        "name": "medicines",
+        "label": "Medicines and supplements you take",
+        "type": "text",
+        "required": False,
+        "max_length": 1000,
+    },
+    {
+        "name": "questions",
+        "label": "Your own questions",
+        "type": "text",
+        "required": False,
+        "max_length": 1000,
+    },
 ]
 
 
@@ -133,6 +184,13 @@ def _as_text(value: Any) -> str:
     return str(value)
 
 
+SPACE = " \t\n\r\f\v\u00a0"  # what counts as blank around a value (the browser uses the same)
+
+
+def strip(text: str) -> str:
+    return re.sub(f"^[{SPACE}]+|[{SPACE}]+$", "", text)
+
+
 def _real_datetime(text: str) -> bool:
     try:
         datetime.datetime.strptime(text, "%Y-%m-%dT%H:%M")
@@ -143,15 +201,15 @@ def _real_datetime(text: str) -> bool:
 
 def check_field(field: dict[str, Any], raw: Any, now: str) -> tuple[Any, str | None]:
     """One field: (clean value, None) or (None, message). `now` is local 'YYYY-MM-DDTHH:MM'."""
-    text = _as_text(raw).replace("\r\n", "\n").strip()
+    text = strip(_as_text(raw).replace("\r\n", "\n"))
     kind = field["type"]
     if text == "":
         if field["required"]:
             return None, message("required", field)
         return ("" if kind in ("text", "choice") else None), None
     if kind == "datetime":
-        text = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$", r"\1T\2", text)
-        if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$", text) or not _real_datetime(text):
+        text = re.sub(r"^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})$", r"\1T\2", text, flags=re.A)
+        if not re.match(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$", text, re.A) or not _real_datetime(text):
             return None, message("date", field)
         if text < field.get("earliest", ""):
             return None, message("early", field)
@@ -159,12 +217,12 @@ def check_field(field: dict[str, Any], raw: Any, now: str) -> tuple[Any, str | N
             return None, message("future", field)
         return text, None
     if kind == "time":
-        match = re.match(r"^(\d{1,2}):(\d{2})$", text)
+        match = re.match(r"^(\d{1,2}):(\d{2})$", text, re.A)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
             return None, message("time", field)
         return f"{int(match.group(1)):02d}:{match.group(2)}", None
     if kind == "number":
-        if not re.match(NUMBER, text):
+        if not re.match(NUMBER, text, re.A):
             return None, message("number", field)
         value = _number(float(text))
         if field.get("integer") and not float(value).is_integer():
@@ -205,12 +263,16 @@ def validate_entry(raw: dict[str, Any], now: str | None = None):
 
 
 def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"' if re.search(r'[",\r\n;]', text) or text != text.strip() else text
+    return (
+        '"' + text.replace('"', '""') + '"'
+        if re.search(r'[",\r\n;]', text) or text != strip(text)
+        else text
+    )
 
 
 def to_csv(entries: list[dict[str, Any]]) -> str:
     """The diary as CSV (UTF-8, comma, CRLF line ends, a header row), as the browser exports it."""
-    lines = [",".join(CSV_COLUMNS)]
+    lines = ["\ufeff" + ",".join(CSV_COLUMNS)]  # the mark tells spreadsheets the file is UTF-8
     for entry in entries:
         lines.append(",".join(_quote(_as_text(entry.get(c))) for c in CSV_COLUMNS))
     return "\r\n".join(lines) + "\r\n"
@@ -249,7 +311,7 @@ def split_csv(text: str, sep: str = ",") -> list[list[str]]:
             field += c
         i += 1
     if quoted:
-        raise ValueError("A quote mark (\") is opened but never closed.")
+        raise ValueError('A quote mark (") is opened but never closed.')
     if field != "" or row:
         row.append(field)
         rows.append(row)
@@ -257,13 +319,13 @@ def split_csv(text: str, sep: str = ",") -> list[list[str]]:
 
 
 def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
-    """Diary entries from CSV text: {'entries', 'skipped': [(row, why)], 'notes', 'error'}.
+    """Diary entries from CSV text: {'entries', 'rows', 'skipped': [(row, why)], 'notes', 'error'}.
 
     The same rules as the browser's import: the first row names the columns (any order, any
     case; extra columns are ignored and reported); every other row is checked like a typed
     entry; a row that fails is skipped and reported with its row number (the header is row 1).
     """
-    out: dict[str, Any] = {"entries": [], "skipped": [], "notes": [], "error": None}
+    out: dict[str, Any] = {"entries": [], "rows": [], "skipped": [], "notes": [], "error": None}
     text = text[1:] if text.startswith("\ufeff") else text
     first = re.split(r"\r?\n|\r", text, maxsplit=1)[0]
     sep = ";" if ("," not in first and ";" in first) else ","
@@ -272,10 +334,14 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
     except ValueError as err:
         out["error"] = f"The file is not a readable CSV file: {err}"
         return out
-    if not rows or all(cell.strip() == "" for cell in rows[0]):
-        out["error"] = "The file is empty. Its first row must name the columns: " + ", ".join(CSV_COLUMNS) + "."
+    if not rows or all(strip(cell) == "" for cell in rows[0]):
+        out["error"] = (
+            "The file is empty. Its first row must name the columns: "
+            + ", ".join(CSV_COLUMNS)
+            + "."
+        )
         return out
-    header = [cell.strip().lower() for cell in rows[0]]
+    header = [strip(cell).lower() for cell in rows[0]]
     where: dict[str, int] = {}
     for index, name in enumerate(header):
         if name in CSV_COLUMNS:
@@ -287,24 +353,34 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
     if missing:
         out["error"] = (
             f"The file has no column called “{missing[0]}”. Its first row must name the columns: "
-            + ", ".join(CSV_COLUMNS) + "."
+            + ", ".join(CSV_COLUMNS)
+            + "."
         )
         return out
-    extra = [rows[0][i].strip() or f"column {i + 1}" for i, n in enumerate(header) if n not in CSV_COLUMNS]
+    extra = [
+        strip(rows[0][i]) or f"column {i + 1}" for i, n in enumerate(header) if n not in CSV_COLUMNS
+    ]
     if extra:
         out["notes"].append("Columns ignored: " + ", ".join(extra) + ".")
     absent = [c for c in CSV_COLUMNS if c not in where]
     if absent:
         out["notes"].append("Columns not in the file, left empty: " + ", ".join(absent) + ".")
     for number, row in enumerate(rows[1:], start=2):
-        if all(cell.strip() == "" for cell in row):
+        if all(strip(cell) == "" for cell in row):
             out["skipped"].append((number, "The row is empty."))
             continue
-        if any(cell.strip() for cell in row[len(header):]):
-            out["skipped"].append((number, f"The row has {len(row)} values but the first row names {len(header)} columns."))
+        if any(strip(cell) for cell in row[len(header) :]):
+            out["skipped"].append(
+                (
+                    number,
+                    f"The row has {len(row)} values but the first row names {len(header)} columns.",
+                )
+            )
             continue
         if len(out["entries"]) >= IMPORT_LIMITS["max_entries"]:
-            out["skipped"].append((number, f"The diary holds at most {IMPORT_LIMITS['max_entries']} entries."))
+            out["skipped"].append(
+                (number, f"The diary holds at most {IMPORT_LIMITS['max_entries']} entries.")
+            )
             continue
         raw = {name: (row[i] if i < len(row) else "") for name, i in where.items()}
         entry, errors = validate_entry(raw, now)
@@ -312,6 +388,7 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
             out["skipped"].append((number, " ".join(errors.values())))
         else:
             out["entries"].append(entry)
+            out["rows"].append(number)
     return out
 
 
@@ -327,7 +404,9 @@ def _tool_bundle(kind: str) -> str:
     export = "export default { render: renderDiary };"
     if export not in library:
         raise RuntimeError(f"static/diary.js must end with `{export}`")
-    return "\n".join([bundle("", "js").strip(), library.replace(export, ""), (STATIC / f"{kind}.js").read_text(encoding="utf-8")])
+    common = (STATIC / "common.js").read_text(encoding="utf-8")
+    own = (STATIC / f"{kind}.js").read_text(encoding="utf-8")
+    return "\n".join([common, library.replace(export, ""), own])
 
 
 class _Tool(CourseWidget):
@@ -363,8 +442,13 @@ class CaffeineTimeline(_Tool):
 
     def __init__(self, **kwargs):
         super().__init__(
-            _uses_plotly=True, menu=load_drinks(), fields=CAFFEINE_FIELDS, messages=MESSAGES,
-            guidance=CAFFEINE_GUIDANCE, half_life_range=list(HALF_LIFE_RANGE), **kwargs,
+            _uses_plotly=True,
+            menu=load_drinks(),
+            fields=CAFFEINE_FIELDS,
+            messages=MESSAGES,
+            guidance=CAFFEINE_GUIDANCE,
+            half_life_range=list(HALF_LIFE_RANGE),
+            **kwargs,
         )
 
     @traitlets.validate("drinks")
@@ -389,7 +473,9 @@ class CaffeineTimeline(_Tool):
 
     @traitlets.validate("bedtime")
     def _check_bedtime(self, proposal):
-        value, problem = check_field({**CAFFEINE_FIELDS[0], "label": "Bedtime"}, proposal["value"], "")
+        value, problem = check_field(
+            {**CAFFEINE_FIELDS[0], "label": "Bedtime"}, proposal["value"], ""
+        )
         if problem:
             raise traitlets.TraitError(problem)
         return value
@@ -417,8 +503,11 @@ class TwitchDiary(_Tool):
 
     def __init__(self, **kwargs):
         super().__init__(
-            _uses_plotly=True, fields=DIARY_FIELDS, messages=MESSAGES,
-            limits={**IMPORT_LIMITS, "number": NUMBER}, **kwargs,
+            _uses_plotly=True,
+            fields=DIARY_FIELDS,
+            messages=MESSAGES,
+            limits={**IMPORT_LIMITS, "number": NUMBER},
+            **kwargs,
         )
 
     def to_csv(self) -> str:
@@ -453,13 +542,22 @@ class VisitSummary(_Tool):
     def __init__(self, **kwargs):
         data = load_symptoms()
         super().__init__(
-            fields=DIARY_FIELDS, visit_fields=VISIT_FIELDS, messages=MESSAGES,
-            limits={**IMPORT_LIMITS, "number": NUMBER}, symptoms=data["symptoms"],
-            levels=data["levels"], **kwargs,
+            fields=DIARY_FIELDS,
+            visit_fields=VISIT_FIELDS,
+            messages=MESSAGES,
+            limits={**IMPORT_LIMITS, "number": NUMBER},
+            symptoms=data["symptoms"],
+            levels=data["levels"],
+            **kwargs,
         )
 
 
 # The caffeine timeline and the visit summary use the diary's shared code (validation, storage,
 # charts): their modules are common.js + diary.js (without its export) + their own file.
-CaffeineTimeline._esm = _tool_bundle("caffeine")
-VisitSummary._esm = _tool_bundle("visit")
+# Their CSS is common.css + diary.css (the form rules) + their own file.
+for _tool in (CaffeineTimeline, VisitSummary):
+    _tool._esm = _tool_bundle(_tool.kind)
+    _tool._css = "\n".join(
+        (STATIC / name).read_text(encoding="utf-8")
+        for name in ("common.css", "diary.css", f"{_tool.kind}.css")
+    )

@@ -16,7 +16,9 @@
     return out;
   }
 
-  const CONFIG = { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"] };
+  // No mode bar: its buttons would be focusable controls inside the chart's role="img" box,
+  // and a reader on a phone does not need zoom tools. Hover labels still work.
+  const CONFIG = { displayModeBar: false, responsive: true };
   const charts = [];
 
   function draw(el, figure) {

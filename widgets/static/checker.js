@@ -4,7 +4,12 @@ function render({ model, el }) {
   const id = uid("checker");
   const levels = model.get("levels");
   const symptoms = model.get("symptoms");
-  const ticked = new Set();
+  // Ticks are kept in this browser only, so the doctor-visit summary can list them.
+  const key = "fasciculation-course:symptoms";
+  const known = new Set(symptoms.map((s) => s.id));
+  const saved = store.read(key, []);
+  const ticked = new Set(Array.isArray(saved) ? saved.filter((t) => known.has(t)) : []);
+  let persist = ticked.size > 0;
   const order = ["emergency", "doctor", "selfcare"];
   const groupTitle = {
     emergency: "Signs of an emergency",
@@ -18,7 +23,9 @@ function render({ model, el }) {
       .filter((s) => s.level === level)
       .map((s) => {
         const input = h("input", { type: "checkbox", id: `${id}-${s.id}`, value: s.id });
+        input.checked = ticked.has(s.id);
         input.addEventListener("change", () => {
+          persist = true;
           if (input.checked) ticked.add(s.id);
           else ticked.delete(s.id);
           update();
@@ -31,6 +38,8 @@ function render({ model, el }) {
   clear.addEventListener("click", () => {
     ticked.clear();
     for (const g of groups) for (const r of g.rows) r.input.checked = false;
+    store.remove(key);
+    persist = false;
     update();
   });
 
@@ -60,6 +69,7 @@ function render({ model, el }) {
         : null,
       level === "selfcare" && list.length === 0 ? h("p", {}, "You have not ticked any sign yet.") : null,
     );
+    if (persist) store.write(key, list);
     commit(model, { ticked: list, level });
   }
 }

@@ -1,5 +1,5 @@
 // Quiz: single- and several-answer questions with feedback on every option, a running score,
-// an end summary that links to what to review, and "Try again".
+// an end summary that links to what to review, a completion slip to copy or print, and "Try again".
 
 function render({ model, el }) {
   const id = uid("quiz");
@@ -96,6 +96,7 @@ function render({ model, el }) {
         h("ul", {}, missed.map((q) => h("li", {}, h("a", { href: `#${q.review}` }, inline(q.question))))),
       );
     }
+    summary.append(completionSlip(el, model, right, questions.length));
   }
 
   function reset() {
@@ -112,6 +113,111 @@ function render({ model, el }) {
     update();
     blocks[0]?.options[0]?.input.focus();
   }
+}
+
+// ---------------------------------------------------------------- completion slip
+// Shown when every question is answered: chapter, score and date, to copy or print and hand in.
+
+const SLIP_STYLE_ID = "cw-slip-print-style";
+const SLIP_CSS = `
+.cw .cw-slip { border: 2px dashed var(--cw-border); border-radius: 0.4rem; padding: 0.75rem; margin: 1rem 0; }
+.cw .cw-slip h4 { margin: 0 0 0.25rem; font-size: 1.1rem; }
+.cw-slip dl, .cw-slip-print-copy dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 0.75rem; margin: 0.5rem 0; }
+.cw-slip dt, .cw-slip-print-copy dt { font-weight: 600; }
+.cw-slip dd, .cw-slip-print-copy dd { margin: 0; }
+.cw-slip-print-copy { display: none; }
+@media print {
+  html.cw-printing-slip body > *:not(.cw-slip-print-copy) { display: none !important; }
+  html.cw-printing-slip .cw-slip-print-copy { display: block !important; color: #000; background: #fff;
+    border: 2px solid #000; padding: 1rem 1.5rem; margin: 1rem; font: 12pt/1.6 system-ui, sans-serif; }
+  html.cw-printing-slip .cw-slip-print-copy button,
+  html.cw-printing-slip .cw-slip-print-copy [role="status"] { display: none !important; }
+}`;
+
+/** The title of the chapter the quiz is in: the page's first heading, in the book or a notebook. */
+function chapterTitle(el, model) {
+  const scope = el.closest(".jp-Notebook, .jp-NotebookPanel, article, main") || document;
+  const heading = scope.querySelector("h1");
+  const text = heading ? heading.textContent.replace(/[#¶]\s*$/, "").trim() : "";
+  return text || model.get("quiz_id");
+}
+
+function slipDate(date = new Date()) {
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+}
+
+function completionSlip(el, model, right, total) {
+  const lines = [
+    ["Chapter", chapterTitle(el, model)],
+    ["Quiz", model.get("quiz_id")],
+    ["Score", `${right} of ${total} right`],
+    ["Date", slipDate()],
+  ];
+  const text = ["Completion slip: Muscle twitches course", ...lines.map(([k, v]) => `${k}: ${v}`)].join("\n");
+  const status = h("p", { class: "cw-slip-status", role: "status", "aria-live": "polite" });
+  const details = h(
+    "dl",
+    { class: "cw-slip-text" },
+    lines.map(([k, v]) => [h("dt", {}, `${k}:`), h("dd", { "data-field": k.toLowerCase() }, v)]),
+    h("dt", {}, "Name:"),
+    h("dd", { class: "cw-slip-blank" }, "________________________"),
+  );
+  const copy = h("button", { type: "button", class: "cw-button cw-slip-copy" }, "Copy");
+  const print = h("button", { type: "button", class: "cw-button cw-slip-print" }, "Print");
+  const slip = h(
+    "div",
+    { class: "cw-slip", "data-slip": "", role: "group", "aria-label": "Completion slip" },
+    h("h4", {}, "Completion slip"),
+    h("p", { class: "cw-hint" }, "To hand in your result, copy this slip or print it."),
+    details,
+    copy,
+    print,
+    status,
+  );
+  slip.dataset.text = text;
+  if (!document.getElementById(SLIP_STYLE_ID)) document.head.append(h("style", { id: SLIP_STYLE_ID }, SLIP_CSS));
+
+  copy.addEventListener("click", async () => {
+    try {
+      if (!navigator.clipboard || !window.isSecureContext) throw new Error("no clipboard");
+      await navigator.clipboard.writeText(text);
+      status.textContent = "Copied. You can paste it into an email or a message.";
+    } catch {
+      // No clipboard here (an old browser, or a page that is not secure): select the slip instead.
+      const range = document.createRange();
+      range.selectNodeContents(details);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      let copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch {
+        copied = false;
+      }
+      status.textContent = copied
+        ? "Copied. You can paste it into an email or a message."
+        : "The slip is selected. Press Ctrl and C (or ⌘ and C) to copy it.";
+    }
+  });
+
+  print.addEventListener("click", () => {
+    const sheet = h("div", { class: "cw-slip-print-copy" }, h("h1", {}, "Completion slip"), details.cloneNode(true));
+    document.body.append(sheet);
+    document.documentElement.classList.add("cw-printing-slip");
+    const done = () => {
+      document.documentElement.classList.remove("cw-printing-slip");
+      sheet.remove();
+    };
+    window.addEventListener("afterprint", done, { once: true });
+    try {
+      window.print();
+    } finally {
+      // Most browsers wait in print() until the dialog closes; afterprint is the backstop.
+      setTimeout(done, 1000);
+    }
+  });
+  return slip;
 }
 
 export default { render };

@@ -1,0 +1,220 @@
+// Caffeine timeline: drinks over a day, caffeine left in the body, and what is left at bedtime.
+// The formula is widgets/caffeine.py's caffeine_left, repeated here; a test proves they agree.
+
+/** Milligrams in the body at `hour`, for drinks given as [hour taken, mg] (caffeine.py: caffeine_left). */
+function caffeineLeft(drinks, hour, halfLife, range = [1.5, 9.5]) {
+  if (!(range[0] <= halfLife && halfLife <= range[1])) throw new Error(`half-life must be between ${range[0]} and ${range[1]} hours`);
+  let total = 0;
+  for (const [taken, mg] of drinks) if (taken <= hour) total += mg * 0.5 ** ((hour - taken) / halfLife);
+  return total;
+}
+
+/** 'HH:MM' -> hours past the midnight that starts the chart's day (caffeine.py: hour_of_day). */
+function hourOfDay(clock, dayStart) {
+  const [hours, minutes] = clock.split(":").map(Number);
+  const hour = hours + minutes / 60;
+  return hour < dayStart ? hour + 24 : hour;
+}
+
+function clockOf(hour) {
+  const total = Math.round(hour * 60) % (24 * 60);
+  return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
+}
+
+window.courseTools = Object.assign(window.courseTools || {}, { caffeineLeft, hourOfDay });
+
+const CAFFEINE_KEY = "fasciculation-course:caffeine";
+
+function render({ model, el }) {
+  const id = uid("caffeine");
+  const menu = model.get("menu");
+  const fields = model.get("fields");
+  const messages = model.get("messages");
+  const guide = model.get("guidance");
+  const range = model.get("half_life_range");
+  const maxDrinks = model.get("max_drinks");
+  const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
+
+  // Saved drinks are checked with the same rules as typed ones; anything odd is left out.
+  const saved = store.read(CAFFEINE_KEY, null);
+  let drinks = [];
+  let halfLife = model.get("half_life");
+  let bedtime = model.get("bedtime");
+  if (saved && saved.version === 1 && Array.isArray(saved.drinks)) {
+    for (const d of saved.drinks.slice(0, maxDrinks)) {
+      const { entry, errors } = d && typeof d === "object" ? validateFields(fields, d, "", messages) : { errors: { x: 1 } };
+      if (!Object.keys(errors).length) drinks.push(entry);
+    }
+    if (typeof saved.half_life === "number" && saved.half_life >= range[0] && saved.half_life <= range[1]) halfLife = saved.half_life;
+    const [bed] = checkField(byName.time, saved.bedtime, "", messages);
+    if (bed) bedtime = bed;
+  } else if (!saved) {
+    drinks = (model.get("drinks") || []).slice();
+  }
+
+  // The form: a drink from the list (or another amount), its caffeine and the time.
+  const choice = H(
+    "select",
+    { id: `${id}-drink` },
+    menu.map((d) => H("option", { value: d.id }, `${d.label} — about ${d.mg} mg`)),
+    H("option", { value: "other" }, "Another drink (type the amount)"),
+  );
+  const timeRow = fieldRow(id, byName.time, controlFor(byName.time));
+  const mgRow = fieldRow(id, byName.mg, controlFor(byName.mg), "Filled in from the list. Change it if your drink says otherwise.");
+  const now = new Date();
+  timeRow.input.value = `${String(now.getHours()).padStart(2, "0")}:00`;
+  mgRow.input.value = String(menu[0].mg);
+  choice.addEventListener("change", () => {
+    const found = menu.find((d) => d.id === choice.value);
+    mgRow.input.value = found ? String(found.mg) : "";
+    showError(mgRow, null);
+    if (!found) mgRow.input.focus();
+  });
+  for (const [row, field] of [[timeRow, byName.time], [mgRow, byName.mg]]) {
+    row.input.addEventListener("change", () => {
+      if (!checkField(field, row.input.value, "", messages)[1]) showError(row, null); // new messages wait for "Add"
+    });
+  }
+  const formStatus = H("p", { class: "cw-status", role: "status", "aria-live": "polite" });
+  const form = H(
+    "form",
+    { novalidate: true },
+    H("fieldset", {}, H("legend", {}, "Add a drink"),
+      H("div", { class: "cw-field" }, H("label", { for: `${id}-drink` }, "Drink"), choice),
+      mgRow.wrap, timeRow.wrap),
+    H("button", { type: "submit", class: "cw-button" }, "Add drink"),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const found = menu.find((d) => d.id === choice.value);
+    const raw = { time: timeRow.input.value, mg: mgRow.input.value, name: found ? found.label : "Another drink" };
+    const { entry, errors } = validateFields(fields, raw, "", messages);
+    showError(timeRow, errors.time);
+    showError(mgRow, errors.mg);
+    if (errors.mg || errors.time) {
+      formStatus.textContent = "Not added yet: please fix the field marked above.";
+      (errors.mg ? mgRow : timeRow).input.focus();
+      return;
+    }
+    if (drinks.length >= maxDrinks) {
+      showError(mgRow, `The timeline holds at most ${maxDrinks} drinks. Remove one first.`);
+      return;
+    }
+    drinks.push(entry);
+    formStatus.textContent = `Added: ${entry.name}, ${entry.mg} mg at ${entry.time}.`;
+    update();
+  });
+
+  // Half-life and bedtime.
+  const hl = H("input", { type: "range", id: `${id}-hl`, min: range[0], max: range[1], step: 0.5, value: halfLife, "aria-describedby": `${id}-hl-note` });
+  const hlOut = H("output", { for: `${id}-hl`, id: `${id}-hl-out` });
+  hl.addEventListener("input", () => {
+    halfLife = Number(hl.value);
+    update();
+  });
+  const bedField = { ...byName.time, label: "Bedtime" };
+  const bedRow = fieldRow(id, bedField, controlFor(bedField));
+  bedRow.input.value = bedtime;
+  bedRow.input.addEventListener("change", () => {
+    const [value, problem] = checkField(bedField, bedRow.input.value, "", messages);
+    showError(bedRow, problem);
+    if (!problem) {
+      bedtime = value;
+      update();
+    }
+  });
+
+  const list = H("div", { class: "cw-drinks" });
+  const summary = H("div", { class: "cw-result", role: "status", "aria-live": "polite" });
+  const chart = H("div", { class: "cw-plot", role: "img", "aria-label": "Chart of caffeine in your body over the day. The same numbers are in the table below it." });
+  const table = H("details", { class: "cw-table" });
+  const sources = [...new Map(menu.map((d) => [d.source.key, d.source])).values()];
+
+  add(el, 
+    H(
+      "section",
+      { class: "cw cw-caffeine", "data-widget": "caffeine-timeline", "aria-labelledby": `${id}-title` },
+      H("h3", { id: `${id}-title`, class: "cw-title" }, "Your caffeine timeline"),
+      H("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight."),
+      form,
+      formStatus,
+      list,
+      H("div", { class: "cw-field" },
+        H("label", { for: `${id}-hl` }, "Half-life: hours your body takes to clear half the caffeine"), hl, " ", hlOut,
+        H("p", { class: "cw-hint", id: `${id}-hl-note` }, "Most adults: about 5 hours. It can be 1.5 to 9.5. It is longer in pregnancy and with the contraceptive pill, and shorter in people who smoke.")),
+      bedRow.wrap,
+      summary,
+      chart,
+      table,
+      H("p", { class: "cw-source" }, "Amounts: ", sources.map((s, i) => [i ? ", " : "", sourceNote(s)?.lastChild ?? s.label])),
+      H("p", { class: "cw-privacy" }, "Your drinks stay in this browser on this device. Nothing is sent anywhere."),
+    ),
+  );
+  update();
+
+  function update() {
+    drinks.sort((a, b) => hourOfDay(a.time, guide.day_start) - hourOfDay(b.time, guide.day_start));
+    store.write(CAFFEINE_KEY, { version: 1, drinks, half_life: halfLife, bedtime });
+    commit(model, { drinks: drinks.slice(), half_life: halfLife, bedtime });
+    hlOut.textContent = `${halfLife} hours`;
+
+    fill(list, 
+      drinks.length
+        ? H("ul", { class: "cw-drink-list", "aria-label": "Your drinks today" }, drinks.map((d, i) => {
+            const remove = H("button", { type: "button", class: "cw-link-button" }, "Remove", H("span", { class: "cw-sr" }, ` ${d.name} at ${d.time}`));
+            remove.addEventListener("click", () => {
+              drinks.splice(i, 1);
+              formStatus.textContent = `Removed: ${d.name} at ${d.time}.`;
+              update();
+              (list.querySelector("button") || choice).focus();
+            });
+            return H("li", {}, H("strong", {}, d.time), ` ${d.name}: ${d.mg} mg `, remove);
+          }))
+        : H("p", { class: "cw-help" }, "No drinks added yet."),
+    );
+
+    const points = drinks.map((d) => [hourOfDay(d.time, guide.day_start), d.mg]);
+    const bedHour = hourOfDay(bedtime, guide.day_start);
+    const total = drinks.reduce((a, d) => a + d.mg, 0);
+    const atBed = caffeineLeft(points, bedHour, halfLife, range);
+    const biggest = drinks.reduce((a, d) => (d.mg > a.mg ? d : a), { mg: 0 });
+    const flags = [];
+    if (total > guide.daily_mg) flags.push(`Your drinks add up to more than ${guide.daily_mg} mg, the most a day that experts link to no harm in healthy adults.`);
+    if (biggest.mg > guide.single_dose_mg) flags.push(`One drink (${biggest.name}, ${biggest.mg} mg) has more than ${guide.single_dose_mg} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
+    if (Math.round(atBed) >= guide.bedtime_mg) flags.push(`About ${guide.bedtime_mg} mg or more near bedtime can make it harder to fall asleep and shorten your sleep.`);
+    summary.dataset.level = flags.length ? "doctor" : "selfcare";
+    fill(summary, 
+      H("p", {}, H("strong", {}, `Today: ${Math.round(total)} mg of caffeine. `), `At bedtime (${bedtime}) about ${Math.round(atBed)} mg is still in your body.`),
+      flags.length ? H("ul", { class: "cw-flags" }, flags.map((f) => H("li", {}, f))) : drinks.length ? H("p", {}, `This is within the ${guide.daily_mg} mg a day and ${guide.single_dose_mg} mg at one time that experts give for healthy adults.`) : null,
+    );
+
+    const start = guide.day_start;
+    const hours = Array.from({ length: 24 * 4 + 1 }, (_, i) => start + i / 4);
+    const mg = hours.map((t) => caffeineLeft(points, t, halfLife, range));
+    const every2 = hours.filter((_, i) => i % 8 === 0);
+    fill(table, 
+      H("summary", {}, "The chart as a table"),
+      H("table", {}, H("thead", {}, H("tr", {}, H("th", { scope: "col" }, "Time"), H("th", { scope: "col" }, "Caffeine in your body (mg)"))),
+        H("tbody", {}, every2.map((t) => H("tr", {}, H("th", { scope: "row" }, clockOf(t)), H("td", {}, String(Math.round(caffeineLeft(points, t, halfLife, range))))))),
+        H("tfoot", {}, H("tr", {}, H("th", { scope: "row" }, `Bedtime ${bedtime}`), H("td", {}, String(Math.round(atBed)))))),
+    );
+    const ticks = Array.from({ length: 7 }, (_, i) => start + i * 4);
+    drawPlot(model, chart, (c) => ({
+      data: [
+        { type: "scatter", mode: "lines", x: hours, y: mg, fill: "tozeroy", fillcolor: c.fill, line: { color: c.line, width: 3 }, name: "Caffeine",
+          text: hours.map(clockOf), hovertemplate: "%{text}: %{y:.0f} mg<extra></extra>" },
+        { type: "scatter", mode: "markers", x: [bedHour], y: [atBed], marker: { color: c.warn, size: 10, symbol: "diamond" }, name: "Bedtime",
+          hovertemplate: `Bedtime ${bedtime}: %{y:.0f} mg<extra></extra>` },
+      ],
+      layout: {
+        height: 300, margin: { l: 50, r: 12, t: 24, b: 40 }, showlegend: false,
+        xaxis: { range: [start, start + 24], tickvals: ticks, ticktext: ticks.map(clockOf), fixedrange: true, title: { text: "Time of day" } },
+        yaxis: { rangemode: "tozero", title: { text: "mg in your body" }, fixedrange: true },
+        shapes: [{ type: "line", x0: bedHour, x1: bedHour, yref: "paper", y0: 0, y1: 1, line: { color: c.warn, dash: "dot", width: 2 } }],
+        annotations: [{ x: bedHour, y: 1, yref: "paper", text: `Bedtime: ${Math.round(atBed)} mg`, showarrow: false, yanchor: "bottom", font: { color: c.warn } }],
+      },
+    }));
+  }
+}
+
+export default { render };
