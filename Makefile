@@ -1,4 +1,4 @@
-# The course's commands. Each target sets up what it needs on a fresh machine, and re-uses it after.
+# The course's commands. Each target sets up what it needs on a fresh machine, and reuses it after.
 #   make serve   build the book and serve it at http://127.0.0.1:8000
 #   make test    the whole test suite (lint, unit, content, build, browser, JupyterLab)
 #   make book    build the HTML into _build/html
@@ -32,8 +32,7 @@ serve: book
 	$(PY) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
 lint: deps
-	$(VENV)/bin/ruff check widgets tests
-	$(VENV)/bin/codespell
+	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
 test: deps chromium lint
 	$(VENV)/bin/pytest

@@ -19,8 +19,13 @@ BUILD = build_dir(ROOT)
 HTML = BUILD / "html"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 SPHINX_WARNING = re.compile(r"(WARNING|ERROR|CRITICAL):(?! Kernel is running over TCP)")
 
@@ -102,9 +107,9 @@ def watch(page) -> PageWatch:
 
 def open_page(page, book_url: str, path: str, dark: bool = False):
     """Open a book page, in light or dark mode, and wait until its widgets and charts are drawn."""
-    page.add_init_script(
-        f"localStorage.setItem('mode', '{'dark' if dark else 'light'}'); localStorage.setItem('theme', '{'dark' if dark else 'light'}');"
-    )
+    mode = "dark" if dark else "light"
+    page.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}');")
+
     page.goto(f"{book_url}/{path}")
     page.wait_for_load_state("load")
     page.wait_for_function(

@@ -16,8 +16,13 @@ from widgets import data
 from .conftest import HTML, ROOT
 
 CHAPTERS = [
-    "what-is-fasciculation", "anxiety", "electrolytes", "sleep",
-    "everyday-triggers", "serious-conditions", "when-to-see-a-doctor",
+    "what-is-fasciculation",
+    "anxiety",
+    "electrolytes",
+    "sleep",
+    "everyday-triggers",
+    "serious-conditions",
+    "when-to-see-a-doctor",
 ]
 CHECKLIST_CHAPTERS = ["anxiety", "electrolytes", "sleep", "everyday-triggers"]
 BOOK = ROOT / "book"
@@ -189,7 +194,10 @@ def test_chapter_is_cited_throughout(name):
 # ----------------------------------------------------------------------------- accuracy
 
 MYTHS = {
-    "ALS mostly hereditary": r"\b(ALS|MND|motor neurone disease)\b[^.]{0,40}\b(is|are) (mostly|usually|mainly) (hereditary|inherited|passed down)",
+    "ALS mostly hereditary": (
+        r"\b(ALS|MND|motor neurone disease)\b[^.]{0,40}\b(is|are) (mostly|usually|mainly) "
+        r"(hereditary|inherited|passed down)"
+    ),
     "hyperventilation as a remedy": r"\b(try|should|can help|helps?|to calm)\b[^.]{0,40}hyperventilat",
     "400 mg at once is fine": r"400 ?mg[^.]{0,30}(at once|in one go|single dose)[^.]{0,30}(fine|safe|ok)",
     "anxiety causes dehydration": r"anxiety (causes|leads to) dehydration",

@@ -23,7 +23,11 @@ def caffeine_left(drinks: Iterable[tuple[float, float]], hour: float, half_life:
 
 
 def caffeine_curve(
-    drinks: Iterable[tuple[float, float]], half_life: float = DEFAULT_HALF_LIFE, start: float = 6, end: float = 30, step: float = 0.25
+    drinks: Iterable[tuple[float, float]],
+    half_life: float = DEFAULT_HALF_LIFE,
+    start: float = 6,
+    end: float = 30,
+    step: float = 0.25,
 ) -> tuple[list[float], list[float]]:
     """Hours and milligrams, every `step` hours from `start` to `end` (hours past midnight)."""
     drinks = list(drinks)

@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 from .caffeine import caffeine_curve, caffeine_left
 from .data import load_figures
 
-ACCENT, SECOND, MARK = "#0b5cad", "#b35900", "#6e40c9"
+ACCENT, SECOND, MARK = "#0b5cad", "#b35900", "#7c3aed"
 
 
 @dataclass
@@ -92,16 +92,18 @@ def risk_in_proportion() -> Chart:
     fig = go.Figure(
         go.Bar(
             x=[twitch, als],
-            y=labels,
+            y=["Twitches<br>at some time", "ALS<br>in a year"],  # short labels fit a phone
             orientation="h",
             marker_color=[ACCENT, SECOND],
             text=[f"about {twitch:,.0f}", f"about {als:g}"],
-            textposition="outside",
-            hovertemplate="%{y}: %{x:,} in 100,000<extra></extra>",
+            textposition=["inside", "outside"],
+            insidetextanchor="end",
+            customdata=labels,
+            hovertemplate="%{customdata}: about %{x:,} in 100,000<extra></extra>",
         )
     )
     _layout(fig, "Out of 100,000 people", height=260)
-    fig.update_xaxes(type="log", range=[0, 5.3], title_text="People out of 100,000 (each step is 10 times more)")
+    fig.update_xaxes(type="log", range=[0, 5.2], title_text="People (each step is 10 times more)")
     fig.update_yaxes(autorange="reversed")
     return Chart(
         name="risk-in-proportion",
@@ -134,7 +136,7 @@ def caffeine_day() -> Chart:
     fig.add_vline(x=bedtime, line={"color": MARK, "dash": "dash", "width": 2})
     fig.add_annotation(
         x=bedtime, y=at_bed, text=f"Bedtime: about {at_bed:.0f} mg left", showarrow=True,
-        arrowhead=2, ax=-40, ay=-50, font={"color": MARK},
+        arrowhead=2, arrowcolor=MARK, ax=-60, ay=-45,
     )
     ticks = list(range(6, 31, 4))
     _layout(fig, "Caffeine in your body (mg)")

@@ -10,6 +10,7 @@
   function themed(layout) {
     const c = colours();
     const out = { ...layout, paper_bgcolor: c.bg, plot_bgcolor: c.bg, font: { ...(layout.font || {}), color: c.text } };
+    if (out.annotations) out.annotations = out.annotations.map((a) => ({ ...a, font: { ...(a.font || {}), color: c.text } }));
     for (const key of Object.keys(out)) {
       if (/^[xy]axis\d*$/.test(key)) out[key] = { ...out[key], gridcolor: c.grid, linecolor: c.grid, zerolinecolor: c.grid };
     }
