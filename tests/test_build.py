@@ -235,6 +235,15 @@ def test_a_cell_error_fails_the_build_naming_chapter_and_cell(tmp_path):
     assert "no chapter called 'no-such-chapter'" in out
 
 
+def test_a_page_missing_from_the_toc_fails_the_build_naming_it(tmp_path):
+    folder = _mini_book(tmp_path, GOOD_CHAPTER, cell="1 + 1")
+    (folder / "book" / "forgotten.md").write_text("---\ndescription: Not listed.\n---\n# Forgotten\n")
+    proc = _build(folder)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    assert any("forgotten" in line and "toctree" in line for line in out.splitlines()), out[-2000:]
+
+
 def test_every_page_in_book_is_in_the_toc():
     import yaml
 

@@ -103,7 +103,7 @@ def risk_in_proportion() -> Chart:
         )
     )
     _layout(fig, "Out of 100,000 people", height=260)
-    fig.update_xaxes(type="log", range=[0, 5.2], title_text="People (each step is 10 times more)")
+    fig.update_xaxes(type="log", range=[0, 5.2], title_text="Each step is 10 times more")
     fig.update_yaxes(autorange="reversed")
     return Chart(
         name="risk-in-proportion",
