@@ -261,6 +261,10 @@ def test_every_page_in_book_is_in_the_toc():
                 walk(item)
 
     walk(toc)
-    pages = {str(p.relative_to(ROOT).with_suffix("")) for p in (ROOT / "book").rglob("*.md")}
+    pages = {
+        str(p.relative_to(ROOT).with_suffix(""))
+        for p in (ROOT / "book").rglob("*.md")
+        if not any(part.startswith(".") for part in p.relative_to(ROOT).parts)  # e.g. .ipynb_checkpoints
+    }
     assert pages - listed == set(), "pages missing from _toc.yml"
     assert listed - pages == set(), "_toc.yml entries with no page"
