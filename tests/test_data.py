@@ -132,12 +132,12 @@ def test_malformed_yaml_names_the_line(book):
 
 
 def test_not_utf8(book):
-    chapter(book).write_bytes("minutes: 5\nmain_message: caf\xe9\n".encode("latin-1"))
+    chapter(book).write_bytes("minutes: 5\nmain_message: d\xe9j\xe0 vu\n".encode("latin-1"))
     expect_error(book, "not UTF-8", "sleep.yml")
 
 
 def test_unknown_field_is_named(book):
-    edit(chapter(book), lambda c: c.update(mintues=3))
+    edit(chapter(book), lambda c: c.update(minutes_typo=3))
     expect_error(book, "unknown field", "sleep.yml")
 
 
