@@ -120,3 +120,15 @@ def test_checker_by_keyboard_and_clear(page, book_url):
     checker.get_by_role("button", name="Clear all").focus()
     page.keyboard.press("Enter")
     assert checker.locator("[data-level]").get_attribute("data-level") == "selfcare"
+
+
+@pytest.mark.browser
+def test_checker_result_has_no_stray_text(page, book_url):
+    open_page(page, book_url, "book/when-to-see-a-doctor.html")
+    checker = page.locator('[data-widget="symptom-checker"]')
+    for level in ("emergency", "doctor", "selfcare"):
+        checker.get_by_role("button", name="Clear all").click()
+        symptom = next(s for s in SYMPTOMS if s["level"] == level)
+        checker.get_by_label(symptom["label"], exact=True).check()
+        text = checker.locator("[data-level]").inner_text()
+        assert "null" not in text and "undefined" not in text, text

@@ -61,14 +61,15 @@ function render({ model, el }) {
     const level = triage(list, symptoms, levels);
     const chosen = symptoms.filter((s) => ticked.has(s.id) && s.level === level);
     result.dataset.level = level;
-    result.replaceChildren(
+    const parts = [
       h("h4", {}, levels[level].heading),
       h("p", {}, inline(levels[level].action)),
       chosen.length && level !== "selfcare"
         ? h("p", {}, "Because you ticked: ", chosen.map((s) => s.label).join("; "), ".")
         : null,
       level === "selfcare" && list.length === 0 ? h("p", {}, "You have not ticked any sign yet.") : null,
-    );
+    ];
+    result.replaceChildren(...parts.filter(Boolean));
     if (persist) store.write(key, list);
     commit(model, { ticked: list, level });
   }
