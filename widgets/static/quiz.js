@@ -158,7 +158,7 @@ function completionSlip(el, model, right, total) {
   const details = h(
     "dl",
     { class: "cw-slip-text" },
-    lines.map(([k, v]) => [h("dt", {}, `${k}:`), h("dd", { "data-field": k.toLowerCase() }, v)]),
+    lines.flatMap(([k, v]) => [h("dt", {}, `${k}:`), h("dd", { "data-field": k.toLowerCase() }, v)]),
     h("dt", {}, "Name:"),
     h("dd", { class: "cw-slip-blank" }, "________________________"),
   );

@@ -1,0 +1,202 @@
+"""A real client (issue 6): a chapter opened as a notebook in JupyterLab, run, and answered.
+
+JupyterLab (pinned in requirements.txt) starts on 127.0.0.1 with a token and the repository as
+its root. Headless Chromium opens book/sleep.md through jupytext as a notebook, runs all cells,
+answers a quiz question and ticks a checklist item in the live widgets, then runs a new cell that
+prints the Python side's values. The network is cut to loopback only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from widgets.data import checklist_items, load_chapter
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+CHAPTER = "sleep"
+JUPYTER = Path(sys.executable).with_name("jupyter")
+LOOPBACK = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/|^(data|blob):")
+# Settings a learner gets on Binder too: MyST .md files open as notebooks; nothing is autosaved
+# here, so the test never writes to the chapter it opens.
+SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {
+        "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"},
+        "autosave": False,
+    },
+    # Every cell stays in the page (no virtual scrolling), so the widgets at the end can be found.
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false", "checkForUpdates": False,
+    },
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def lab(tmp_path):
+    """JupyterLab on 127.0.0.1 (a free port, a token); always stopped at the end."""
+    settings = tmp_path / "user-settings"
+    for name, value in SETTINGS.items():
+        (settings / name).parent.mkdir(parents=True, exist_ok=True)
+        (settings / name).write_text(json.dumps(value))
+    (tmp_path / "checkpoints").mkdir()
+    existing = set(ROOT.glob("book/**/.ipynb_checkpoints"))
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {k: v for k, v in os.environ.items() if k != "COURSE_BOOK_DIR"}  # found as a learner would
+    env.update(JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"), JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "ws"))
+    log = (tmp_path / "lab.log").open("w")
+    proc = subprocess.Popen(
+        [
+            str(JUPYTER), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
+            "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={ROOT}", f"--LabApp.user_settings_dir={settings}",
+            f"--LabApp.workspaces_dir={tmp_path / 'ws'}", "--LabApp.extension_manager=readonly",
+            # Checkpoints go to the temporary folder, not into book/.ipynb_checkpoints.
+            f"--FileCheckpoints.root_dir={tmp_path / 'checkpoints'}",
+            *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+        ],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                pytest.fail(f"JupyterLab exited with {proc.returncode}:\n{(tmp_path / 'lab.log').read_text()[-3000:]}")
+            with contextlib.suppress(OSError):
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5) as r:
+                    if r.status == 200:
+                        break
+            if time.monotonic() > deadline:
+                pytest.fail("JupyterLab did not answer within 90 s:\n" + (tmp_path / "lab.log").read_text()[-3000:])
+            time.sleep(0.5)
+        yield {"url": base, "token": token, "log": tmp_path / "lab.log"}
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+        log.close()
+        left = set(ROOT.glob("book/**/.ipynb_checkpoints")) - existing
+        for folder in left:  # a backstop: the test leaves nothing in the course's folders
+            shutil.rmtree(folder, ignore_errors=True)
+        assert not left, f"JupyterLab wrote checkpoints into the repository: {sorted(map(str, left))}"
+
+
+def test_chapter_runs_as_a_live_notebook_in_jupyterlab(browser, lab):
+    chapter_file = ROOT / "book" / f"{CHAPTER}.md"
+    before = hashlib.sha256(chapter_file.read_bytes()).hexdigest()
+    question = load_chapter(CHAPTER)["quiz"][1]
+    right = next(o for o in question["options"] if o.get("correct"))
+    item = checklist_items(CHAPTER)[0]
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    external: list[str] = []
+
+    def route(r):
+        if LOOPBACK.match(r.request.url):
+            r.continue_()
+        else:
+            external.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{lab['url']}/lab/tree/book/{CHAPTER}.md?token={lab['token']}")
+        notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+        try:
+            notebook.locator(".jp-Notebook").wait_for(timeout=90_000)
+        except Exception:
+            pytest.fail(f"book/{CHAPTER}.md did not open as a notebook (jupytext viewer missing?)")
+        # JupyterLab may ask which kernel to use for a text notebook: the default, Python 3, is right.
+        select = page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True)
+        with contextlib.suppress(Exception):
+            select.wait_for(timeout=20_000)
+            select.click()
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=90_000)
+
+        # Run all cells from the Run menu.
+        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+
+        quiz = notebook.locator('[data-widget="quiz"]')
+        checklist = notebook.locator('[data-widget="trigger-checklist"]')
+        try:
+            quiz.locator("fieldset").first.wait_for(timeout=120_000)
+            checklist.locator("fieldset").wait_for(timeout=30_000)
+        except Exception:
+            errors = notebook.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']")
+            page.screenshot(path=str(lab["log"].with_name("widgets-missing.png")), full_page=True)
+            pytest.fail(f"the live widgets did not appear; cell errors: {errors.all_inner_texts()[:3]}")
+
+        # Answer one quiz question and tick one checklist item, as a learner would.
+        fieldset = quiz.locator(f'fieldset[data-question="{question["id"]}"]')
+        fieldset.scroll_into_view_if_needed()
+        fieldset.get_by_label(right["text"], exact=True).check()
+        fieldset.locator(".cw-check").click()
+        assert fieldset.locator(".cw-verdict").inner_text() == "✓ Correct."
+        assert fieldset.get_attribute("data-result") == "correct"
+        assert quiz.locator(".cw-score").inner_text().startswith("Score: 1 of ")
+
+        checklist.scroll_into_view_if_needed()
+        checklist.get_by_label(item["label"], exact=True).check()
+        checklist.locator(f'.cw-tips li[data-trigger="{item["id"]}"]').wait_for()
+
+        # A new cell at the end prints what the kernel sees.
+        notebook.locator(".jp-Cell").last.click()
+        page.keyboard.press("Escape")
+        page.keyboard.press("b")
+        page.wait_for_timeout(300)
+        page.keyboard.press("Enter")
+        page.keyboard.insert_text(
+            "import json; import ipywidgets.widgets.widget as W; from widgets import Quiz, TriggerChecklist; "
+            "ws = list(W._instances.values()); "
+            "quiz = [w for w in ws if isinstance(w, Quiz)][0]; "
+            "checklist = [w for w in ws if isinstance(w, TriggerChecklist)][0]; "
+            "print('PY:' + json.dumps({'score': quiz.score, 'results': quiz.results, "
+            "'answers': quiz.answers, 'ticked': checklist.ticked}))"
+        )
+        page.keyboard.press("Shift+Enter")
+        output = notebook.locator(".jp-OutputArea-output", has_text="PY:")
+        try:
+            output.wait_for(timeout=60_000)
+        except Exception:
+            pytest.fail("the printing cell gave no output: " + str(notebook.locator(".jp-Cell").last.inner_text()))
+        values = json.loads(output.inner_text().split("PY:", 1)[1].strip().splitlines()[0])
+        assert values == {
+            "score": 1,
+            "results": {question["id"]: True},
+            "answers": {question["id"]: [right["text"]]},
+            "ticked": [item["id"]],
+        }, values
+    finally:
+        context.close()
+        after = hashlib.sha256(chapter_file.read_bytes()).hexdigest()
+        assert after == before, f"JupyterLab changed book/{CHAPTER}.md"
+    assert external == [], f"JupyterLab tried to reach other hosts: {external[:5]}"
