@@ -10,12 +10,12 @@ import traitlets
 STATIC = Path(__file__).parent / "static"
 
 
-def bundle(kind: str, suffix: str) -> str:
-    """common.<suffix> then <kind>.<suffix> (if there is one): one widget's browser code, self-contained.
+def bundle(names: tuple[str, ...], suffix: str) -> str:
+    """The files static/<name>.<suffix> that exist, in order: one widget's browser code, self-contained.
 
     A widget's module reaches the browser as a single string, so it cannot import shared code.
     """
-    files = [STATIC / f"common.{suffix}", STATIC / f"{kind}.{suffix}"]
+    files = [STATIC / f"{name}.{suffix}" for name in names]
     return "\n".join(f.read_text(encoding="utf-8") for f in files if f.exists())
 
 
@@ -23,6 +23,7 @@ class CourseWidget(anywidget.AnyWidget):
     """Base class: subclasses name their `kind`, and get their JavaScript and CSS from static/."""
 
     kind = ""
+    shared: tuple[str, ...] = ("common",)  # static files joined in front of the widget's own
     # Tells the book to load plotly.js on pages where this widget appears.
     _uses_plotly = traitlets.Bool(False).tag(sync=True)
 
@@ -32,5 +33,5 @@ class CourseWidget(anywidget.AnyWidget):
         if "kind" in cls.__dict__ and cls.kind:
             if not (STATIC / f"{cls.kind}.js").exists():
                 raise FileNotFoundError(f"widget '{cls.kind}' has no static/{cls.kind}.js")
-            cls._esm = bundle(cls.kind, "js")
-            cls._css = bundle(cls.kind, "css")
+            cls._esm = bundle((*cls.shared, cls.kind), "js")
+            cls._css = bundle((*cls.shared, cls.kind), "css")

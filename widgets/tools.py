@@ -8,9 +8,9 @@
 
 Every rule for what the reader may enter lives in the dicts below (CAFFEINE_FIELDS,
 DIARY_FIELDS, MESSAGES, IMPORT_LIMITS). Python checks with `validate`; the browser gets the
-same dicts as traits and runs the same checks (static/diary.js: `validateFields`), so a value is
+same dicts as traits and runs the same checks (static/tools-shared.js: `validateFields`), so a value is
 accepted or refused, with the same message, in both. CSV import and export use one format with
-the same columns in both (`to_csv`, `parse_csv`; static/diary.js: `toCSV`, `parseDiaryCSV`).
+the same columns in both (`to_csv`, `parse_csv`; static/tools-shared.js: `toCSV`, `parseDiaryCSV`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import traitlets
 
-from .base import STATIC, CourseWidget
+from .base import CourseWidget
 from .caffeine import (
     CAFFEINE_GUIDANCE,
     DEFAULT_HALF_LIFE,
@@ -159,7 +159,7 @@ VISIT_FIELDS: list[dict[str, Any]] = [
 
 
 def message(kind: str, field: dict[str, Any]) -> str:
-    """The one message for a broken rule (static/diary.js fills the same templates)."""
+    """The one message for a broken rule (static/tools-shared.js fills the same templates)."""
     values = {
         "label": field["label"],
         "min": field.get("min", ""),
@@ -398,19 +398,11 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
 PLOTLY_JS = Path(__import__("plotly").__file__).parent / "package_data" / "plotly.min.js"
 
 
-def _tool_bundle(kind: str) -> str:
-    """common.js + the tools' shared code (the top of diary.js) + the tool's own module."""
-    library = (STATIC / "diary.js").read_text(encoding="utf-8")
-    export = "export default { render: renderDiary };"
-    if export not in library:
-        raise RuntimeError(f"static/diary.js must end with `{export}`")
-    common = (STATIC / "common.js").read_text(encoding="utf-8")
-    own = (STATIC / f"{kind}.js").read_text(encoding="utf-8")
-    return "\n".join([common, library.replace(export, ""), own])
-
-
 class _Tool(CourseWidget):
-    """What the tools share: plotly.js handed to the browser when a live kernel asks for it."""
+    """What the tools share: static/tools-shared.js and .css, and plotly.js handed to the browser
+    when a live kernel asks for it."""
+
+    shared = ("common", "tools-shared")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -550,14 +542,3 @@ class VisitSummary(_Tool):
             levels=data["levels"],
             **kwargs,
         )
-
-
-# The caffeine timeline and the visit summary use the diary's shared code (validation, storage,
-# charts): their modules are common.js + diary.js (without its export) + their own file.
-# Their CSS is common.css + diary.css (the form rules) + their own file.
-for _tool in (CaffeineTimeline, VisitSummary):
-    _tool._esm = _tool_bundle(_tool.kind)
-    _tool._css = "\n".join(
-        (STATIC / name).read_text(encoding="utf-8")
-        for name in ("common.css", "diary.css", f"{_tool.kind}.css")
-    )
