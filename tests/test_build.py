@@ -12,6 +12,8 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
+from widgets import data
+
 from .conftest import ANSI, HTML, ROOT, SPHINX_WARNING
 
 
@@ -39,9 +41,21 @@ class PageFacts(HTMLParser):
             self.description = a.get("content")
         if tag in ("script", "img", "iframe", "audio", "video", "source", "embed") and a.get("src"):
             self.resources.append((tag, a["src"]))
-        if tag == "link" and a.get("href") and set((a.get("rel") or "").split()) & {
-            "stylesheet", "preload", "icon", "modulepreload", "prefetch", "preconnect", "dns-prefetch", "manifest",
-        }:
+        if (
+            tag == "link"
+            and a.get("href")
+            and set((a.get("rel") or "").split())
+            & {
+                "stylesheet",
+                "preload",
+                "icon",
+                "modulepreload",
+                "prefetch",
+                "preconnect",
+                "dns-prefetch",
+                "manifest",
+            }
+        ):
             self.resources.append(("link", a["href"]))
         if tag == "object" and a.get("data"):
             self.resources.append((tag, a["data"]))
@@ -82,9 +96,7 @@ def test_book_builds_with_zero_warnings(build_log):
 
 
 def test_no_page_fetches_anything_from_another_host(built_pages):
-    offenders = {
-        str(p.relative_to(HTML)): [u for _, u in facts(p).resources if is_third_party(u)] for p in built_pages
-    }
+    offenders = {str(p.relative_to(HTML)): [u for _, u in facts(p).resources if is_third_party(u)] for p in built_pages}
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
@@ -200,7 +212,11 @@ def _mini_book(tmp_path: Path, chapter_yaml: str, cell: str = 'Quiz("mini")') ->
 
 def _build(folder: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "widgets.build"], cwd=folder, capture_output=True, text=True, timeout=600,
+        [sys.executable, "-m", "widgets.build"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=600,
         env={**__import__("os").environ, "COURSE_BUILD_DIR": str(folder / "_build")},
     )
 
@@ -245,22 +261,7 @@ def test_a_page_missing_from_the_toc_fails_the_build_naming_it(tmp_path):
 
 
 def test_every_page_in_book_is_in_the_toc():
-    import yaml
-
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    listed = {toc["root"]}
-
-    def walk(node):
-        if isinstance(node, dict):
-            if "file" in node:
-                listed.add(node["file"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
+    listed = set(data.toc_files(ROOT / "book"))
     pages = {
         str(p.relative_to(ROOT).with_suffix(""))
         for p in (ROOT / "book").rglob("*.md")

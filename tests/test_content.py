@@ -8,7 +8,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from widgets import data
@@ -233,6 +232,45 @@ def advice_in_data() -> list[str]:
     return texts
 
 
+# Every topic the seed articles raise, and the page that covers it.
+SEED_TOPICS = {
+    "anxiety": ("anxiety", r"\banxi"),
+    "hyperventilation": ("anxiety", r"over-?breath|hyperventilat"),
+    "dehydration": ("electrolytes", r"\bdehydrat"),
+    "magnesium": ("electrolytes", r"\bmagnesium\b"),
+    "potassium": ("electrolytes", r"\bpotassium\b"),
+    "calcium": ("electrolytes", r"\bcalcium\b"),
+    "vitamin D": ("electrolytes", r"\bvitamin D\b"),
+    "sleep starts": ("sleep", r"\bsleep starts?\b"),
+    "caffeine": ("everyday-triggers", r"\bcaffeine\b"),
+    "exercise": ("everyday-triggers", r"\bexercise\b"),
+    "cramps": ("everyday-triggers", r"\bcramps?\b"),
+    "alcohol": ("everyday-triggers", r"\balcohol\b"),
+    "corticosteroids": ("everyday-triggers", r"\bcorticosteroid"),
+    "amphetamines": ("everyday-triggers", r"\bamphetamine"),
+    "ALS": ("serious-conditions", r"\bALS\b"),
+    "multiple sclerosis": ("serious-conditions", r"\bmultiple sclerosis\b"),
+    "Isaacs syndrome": ("serious-conditions", r"\bIsaacs\b"),
+    "lupus": ("serious-conditions", r"\blupus\b"),
+    "muscular dystrophy": ("serious-conditions", r"\bmuscular dystrophy\b"),
+    "myoclonus": ("serious-conditions", r"\bmyoclonus\b"),
+    "dystonia": ("serious-conditions", r"\bdystonia\b"),
+    "serotonin syndrome": ("serious-conditions", r"\bserotonin syndrome\b"),
+    "Alzheimer's disease": ("serious-conditions", r"\bAlzheimer"),
+    "Parkinson's disease": ("serious-conditions", r"\bParkinson"),
+    "epilepsy": ("serious-conditions", r"\bepilepsy\b"),
+    "benign fasciculation syndrome": ("what-is-fasciculation", r"\bbenign fasciculation syndrome\b"),
+    "myokymia (eyelid twitch)": ("what-is-fasciculation", r"\beyelid\b"),
+    "EMG": ("when-to-see-a-doctor", r"\bEMG\b|electromyograph"),
+}
+
+
+@pytest.mark.parametrize("topic", SEED_TOPICS)
+def test_every_seed_topic_is_covered(topic):
+    page, pattern = SEED_TOPICS[topic]
+    assert re.search(pattern, prose(page), re.I), f"{topic} is not covered in {page}"
+
+
 def test_myth_boxes_correct_the_myth():
     for name in CHAPTERS:
         for box in article(name).select(".admonition.myth"):
@@ -247,45 +285,70 @@ def test_myths_are_corrected():
     assert re.search(r"weakness", serious, re.I)
     assert re.search(r"over-?breathing|breathing too fast|hyperventilat", prose("anxiety"), re.I)
     assert re.search(r"200 ?mg", prose("everyday-triggers"))
+    # Alzheimer's: memory and thinking first, not twitching; twitching is common at any adult age.
+    assert re.search(r"memory", prose("serious-conditions"), re.I)
+    assert re.search(r"common in healthy adults of any age", prose("what-is-fasciculation"), re.I)
 
 
-# Section 4 of the fact sheet: each red flag, as words that must appear in both places.
+# Section 4 of the fact sheet, item by item: words the doctor chapter must use for it, and the
+# symptom checker item that carries it, with the level that item must have.
 RED_FLAGS = {
-    "stroke: face": r"face",
-    "stroke: arm weakness": r"arm",
-    "stroke: speech": r"speech|speak|slurred",
-    "sudden numbness on one side": r"one side",
-    "sudden confusion": r"confus",
-    "loss of vision": r"vision|sight|see",
-    "sudden severe headache": r"headache",
-    "trouble breathing": r"breath",
-    "trouble swallowing": r"swallow",
-    "cannot move limbs or face": r"move",
-    "seizure": r"seizure|fit",
-    "seizure over 5 minutes": r"5 minutes|five minutes",
-    "serotonin syndrome": r"antidepressant",
-    "high fever": r"fever|temperature",
-    "severe dehydration: no pee": r"pee|urin|wee",
-    "allergic reaction: lips, tongue, throat": r"lips|tongue|throat",
-    "more than 2 weeks": r"2 weeks|two weeks",
-    "more than one place": r"more than one",
-    "weakness": r"weak",
-    "stiffness": r"stiff",
-    "muscle wasting": r"wasting|thinner|smaller",
-    "loss of sensation": r"numb|feeling",
-    "tripping or weak grip": r"trip|grip",
-    "a medicine": r"medicine",
-    "rash": r"rash",
-    "blurred vision": r"blurred",
+    "stroke: face drooping": (r"\bface\b", "stroke-face", "emergency"),
+    "stroke: arm weakness": (r"\barm\b", "stroke-arm", "emergency"),
+    "stroke: speech problems": (r"\bslurred\b|\bspeech\b", "stroke-speech", "emergency"),
+    "sudden numbness or weakness on one side": (r"\bone side\b", "stroke-arm", "emergency"),
+    "sudden confusion": (r"\bconfus", "stroke-confusion", "emergency"),
+    "sudden loss of vision or balance": (r"\bbalance\b", "stroke-sight-balance", "emergency"),
+    "sudden severe headache": (r"\bheadache\b", "stroke-headache", "emergency"),
+    "trouble breathing": (r"\bbreath", "breathing-trouble", "emergency"),
+    "trouble swallowing, suddenly": (r"\bswallow", "swallowing-sudden", "emergency"),
+    "sudden inability to move limbs or face": (r"\bcannot move\b", "cannot-move-sudden", "emergency"),
+    "a first seizure": (r"\bfirst\b[^.]{0,40}\bseizure|\bseizure\b[^.]{0,60}\bfirst\b", "seizure-first", "emergency"),
+    "a seizure over 5 minutes": (r"\b5 minutes\b", "seizure-long", "emergency"),
+    "repeated seizures": (r"\bone after another\b|\brepeated\b", "seizure-repeated", "emergency"),
+    "not waking up, injury or trouble breathing after a seizure": (r"\bwake\b", "seizure-after", "emergency"),
+    "serotonin syndrome: high fever": (r"\bhigh fever\b", "serotonin-fever", "emergency"),
+    "serotonin syndrome: seizures": (r"\bantidepressant", "serotonin-seizure", "emergency"),
+    "serotonin syndrome: irregular or fast heartbeat": (r"\bheart", "serotonin-heart", "emergency"),
+    "serotonin syndrome: agitation, twitching": (r"\brestless\b|\bon edge\b", "serotonin-muscles", "emergency"),
+    "serotonin syndrome: heavy sweating": (r"\bheavy sweating\b", "serotonin-heart", "emergency"),
+    "severe dehydration: confusion": (r"\bdehydrat", "dehydration-confused", "emergency"),
+    "severe dehydration: no pee for 8 hours": (r"\bno pee\b", "dehydration-no-pee", "emergency"),
+    "severe dehydration: weak or rapid pulse": (r"\bpulse\b", "dehydration-pulse", "emergency"),
+    "severe dehydration: fits": (r"\bfits?\b", "dehydration-fits", "emergency"),
+    "allergic reaction: swelling of lips, tongue or throat": (r"\blips\b", "allergy-medicine", "emergency"),
+    "twitching for more than 2 weeks": (r"\b2 weeks\b", "twitch-two-weeks", "doctor"),
+    "twitching in more than one place": (r"\bmore than one\b", "twitch-many-places", "doctor"),
+    "with weakness": (r"\bweak", "muscle-weak", "doctor"),
+    "with stiffness": (r"\bstiff", "muscle-stiff", "doctor"),
+    "with muscle wasting": (r"\bwasting\b|\bthinner\b", "muscle-thinner", "doctor"),
+    "with loss of sensation": (r"\bnumb|\bfeeling\b", "feeling-loss", "doctor"),
+    "new weakness, not sudden": (r"\bweak", "weakness-slow", "doctor"),
+    "tripping": (r"\btrip", "tripping", "doctor"),
+    "weak grip": (r"\bgrip\b", "weak-grip", "doctor"),
+    "slurred speech, not sudden": (r"\bslurred\b", "speech-slow", "doctor"),
+    "trouble swallowing, not sudden": (r"\bswallow", "swallowing-slow", "doctor"),
+    "a medicine may be the cause": (r"\bmedicine\b", "medicine-suspected", "doctor"),
+    "with fever": (r"\bfever\b", "with-fever", "doctor"),
+    "with rash": (r"\brash\b", "with-rash", "doctor"),
+    "with blurred vision": (r"\bblurred\b", "with-blurred-vision", "doctor"),
+    "numbness on one side, not sudden": (r"\bone side\b", "numb-one-side-slow", "doctor"),
 }
 
 
 @pytest.mark.parametrize("flag", RED_FLAGS)
-def test_every_red_flag_is_in_the_doctor_chapter_and_the_checker(flag):
-    pattern = re.compile(RED_FLAGS[flag], re.I)
-    assert pattern.search(prose("when-to-see-a-doctor")), "chapter"
+def test_every_red_flag_is_in_the_doctor_chapter_and_in_the_checker_at_its_level(flag):
+    words, symptom_id, level = RED_FLAGS[flag]
+    assert re.search(words, prose("when-to-see-a-doctor"), re.I), "chapter"
+    symptoms = {s["id"]: s for s in data.load_symptoms(BOOK)["symptoms"]}
+    assert symptom_id in symptoms, "checker"
+    assert symptoms[symptom_id]["level"] == level, f"{symptom_id} must be '{level}'"
+
+
+def test_every_checker_item_above_selfcare_is_a_red_flag_of_the_fact_sheet():
+    flagged = {symptom_id for _, symptom_id, _ in RED_FLAGS.values()}
     symptoms = data.load_symptoms(BOOK)["symptoms"]
-    assert any(pattern.search(s["label"]) for s in symptoms if s["level"] != "selfcare"), "checker"
+    assert {s["id"] for s in symptoms if s["level"] != "selfcare"} - flagged == set()
 
 
 def test_emergency_box_on_the_welcome_page():
@@ -331,8 +394,8 @@ def test_readability_of_every_chapter(textstat_module):
 
 
 def test_every_page_in_toc_builds(build_log):
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
-    text = yaml.safe_dump(toc)
-    for file in re.findall(r"file: (\S+)", text) + [toc["root"]]:
+    files = data.toc_files(BOOK)
+    assert len(files) >= 15
+    for file in files:
         assert (HTML / f"{file}.html").is_file(), file
     assert Path(HTML / "book" / "glossary.html").is_file()

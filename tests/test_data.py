@@ -59,6 +59,7 @@ def test_single_answer_question_with_two_correct(book):
         q = next(q for q in c["quiz"] if q["kind"] == "single")
         for o in q["options"]:
             o["correct"] = True
+
     edit(chapter(book), change)
     expect_error(book, "single-answer question has", "sleep.yml")
 
@@ -101,6 +102,7 @@ def test_objective_that_no_question_assesses(book):
         for q in c["quiz"]:
             if q["objective"] == last:
                 q["objective"] = first
+
     edit(chapter(book), change)
     msg = expect_error(book, "no quiz question assesses it", "sleep.yml")
     assert "objectives (" in msg
@@ -186,4 +188,4 @@ def test_widgets_carry_the_data_to_the_browser():
     assert checker.level == "emergency"
     checker.ticked = []
     assert checker.level == "selfcare"
-    assert 'data-widget' in quiz._esm and "export default" in quiz._esm
+    assert "data-widget" in quiz._esm and "export default" in quiz._esm

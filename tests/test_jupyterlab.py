@@ -43,7 +43,8 @@ SETTINGS = {
     # Every cell stays in the page (no virtual scrolling), so the widgets at the end can be found.
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
     "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
-        "fetchNews": "false", "checkForUpdates": False,
+        "fetchNews": "false",
+        "checkForUpdates": False,
     },
 }
 
@@ -69,15 +70,25 @@ def lab(tmp_path):
     log = (tmp_path / "lab.log").open("w")
     proc = subprocess.Popen(
         [
-            str(JUPYTER), "lab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-            "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={ROOT}", f"--LabApp.user_settings_dir={settings}",
-            f"--LabApp.workspaces_dir={tmp_path / 'ws'}", "--LabApp.extension_manager=readonly",
+            str(JUPYTER),
+            "lab",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
+            f"--ServerApp.root_dir={ROOT}",
+            f"--LabApp.user_settings_dir={settings}",
+            f"--LabApp.workspaces_dir={tmp_path / 'ws'}",
+            "--LabApp.extension_manager=readonly",
             # Checkpoints go to the temporary folder, not into book/.ipynb_checkpoints.
             f"--FileCheckpoints.root_dir={tmp_path / 'checkpoints'}",
             *(["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
         ],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:

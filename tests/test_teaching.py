@@ -131,9 +131,9 @@ def test_answer_key_shows_every_question_answer_and_explanation(built_pages):
         assert key[chapter_id]["title"] == teaching.chapter_title(chapter_id)
         assert list(key[chapter_id])[1:] == [reader_text(o["text"]) for o in chapter["objectives"]]
         for n, q in enumerate(chapter["quiz"], 1):
-            block = key[chapter_id][reader_text(next(
-                o["text"] for o in chapter["objectives"] if o["id"] == q["objective"]
-            ))]
+            block = key[chapter_id][
+                reader_text(next(o["text"] for o in chapter["objectives"] if o["id"] == q["objective"]))
+            ]
             assert f"Question {n}. {reader_text(q['question'])}" in block, q["id"]
             for option in q["options"]:
                 mark = "✓ Right:" if option.get("correct") else "✗ Wrong:"
@@ -156,8 +156,14 @@ def test_instructor_guide_maps_every_chapter_with_working_stable_links(built_pag
         for label, _heading in teaching.chapter_sections(chapter_id):
             assert f"{chapter_id}.html#{label}" in text
             assert target.find(id=label) is not None, f"{chapter_id}.html has no #{label}"
-    for heading in ("Who the course suits", "Chapter map", "Suggested plans", "Discussion prompts",
-                    "Stable links to assign", "Live notebooks: Binder, JupyterHub and downloads"):
+    for heading in (
+        "Who the course suits",
+        "Chapter map",
+        "Suggested plans",
+        "Discussion prompts",
+        "Stable links to assign",
+        "Live notebooks: Binder, JupyterHub and downloads",
+    ):
         assert heading in text, heading
     assert "One session" in text and "Three sessions" in text
     assert "jupyterhub_url" in text, "the guide must say how to set the hub address"
@@ -277,8 +283,9 @@ def test_completion_slip_shows_chapter_score_and_date_and_copies(page, watch, bo
 
 @pytest.mark.browser
 def test_copy_without_a_clipboard_selects_the_slip(page, watch, book_url):
-    page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined});"
-                         "document.execCommand = () => false;")
+    page.add_init_script(
+        "Object.defineProperty(navigator, 'clipboard', {value: undefined});document.execCommand = () => false;"
+    )
     open_page(page, book_url, "book/sleep.html")
     answer_everything(page, "sleep")
     page.locator(".cw-slip").get_by_role("button", name="Copy").click()
@@ -310,10 +317,22 @@ def test_print_button_prints_only_the_slip(page, watch, book_url):
 
 
 HIDDEN_IN_PRINT = [
-    ".bd-header", ".bd-sidebar-primary", ".bd-sidebar-secondary", ".bd-header-article",
-    ".article-header-buttons", ".dropdown-launch-buttons", ".dropdown-download-buttons",
-    ".prev-next-area", ".bd-footer", ".bd-footer-article", ".cw-check", ".cw-again", ".cw-score",
-    ".cw-help", ".cw-clear", "#pst-back-to-top",
+    ".bd-header",
+    ".bd-sidebar-primary",
+    ".bd-sidebar-secondary",
+    ".bd-header-article",
+    ".article-header-buttons",
+    ".dropdown-launch-buttons",
+    ".dropdown-download-buttons",
+    ".prev-next-area",
+    ".bd-footer",
+    ".bd-footer-article",
+    ".cw-check",
+    ".cw-again",
+    ".cw-score",
+    ".cw-help",
+    ".cw-clear",
+    "#pst-back-to-top",
 ]
 
 

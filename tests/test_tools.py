@@ -94,9 +94,7 @@ def test_browser_formula_agrees_with_python_to_the_milligram(page, watch, book_u
                 "hl": rng.choice([1.5, 2.5, 5, 7.5, 9.5]),
             }
         )
-    got = page.evaluate(
-        "cases => cases.map(c => window.courseTools.caffeineLeft(c.drinks, c.hour, c.hl))", cases
-    )
+    got = page.evaluate("cases => cases.map(c => window.courseTools.caffeineLeft(c.drinks, c.hour, c.hl))", cases)
     for case, js in zip(cases, got, strict=True):
         py = caffeine_left([tuple(d) for d in case["drinks"]], case["hour"], case["hl"])
         assert abs(js - py) < 1e-6, case
@@ -167,15 +165,12 @@ def random_value(rng, field):
 
 
 @pytest.mark.parametrize("fields", [DIARY_FIELDS, CAFFEINE_FIELDS], ids=["diary", "caffeine"])
-def test_every_validation_rule_gives_the_same_answer_in_python_and_the_browser(
-    page, watch, book_url, fields
-):
+def test_every_validation_rule_gives_the_same_answer_in_python_and_the_browser(page, watch, book_url, fields):
     open_page(page, book_url, DIARY)
     rng = random.Random(11)
     raws = [{f["name"]: random_value(rng, f) for f in fields} for _ in range(400)]
     got = page.evaluate(
-        "([fields, raws, now, messages]) => raws.map("
-        "r => window.courseTools.validateFields(fields, r, now, messages))",
+        "([fields, raws, now, messages]) => raws.map(r => window.courseTools.validateFields(fields, r, now, messages))",
         [fields, raws, NOW, MESSAGES],
     )
     for raw, js in zip(raws, got, strict=True):
@@ -220,10 +215,7 @@ def test_csv_parsing_and_writing_agree_in_python_and_the_browser(page, watch, bo
         assert [tuple(s) for s in js["skipped"]] == py["skipped"], text
         assert js["notes"] == py["notes"] and js["error"] == py["error"], text
     entries = parse_csv(texts[0], NOW)["entries"]
-    assert (
-        page.evaluate("([e, f]) => window.courseTools.toCSV(e, f)", [entries, DIARY_FIELDS])
-        == texts[0]
-    )
+    assert page.evaluate("([e, f]) => window.courseTools.toCSV(e, f)", [entries, DIARY_FIELDS]) == texts[0]
     assert_quiet(watch)
 
 
@@ -254,6 +246,38 @@ def test_caffeine_timeline_adds_drinks_flags_limits_and_persists(page, watch, bo
     page.reload()
     open_page(page, book_url, CAFFEINE)
     assert root.locator(".cw-drink-list li").count() == 2
+    assert_quiet(watch)
+
+
+def add_drink(root, drink, time):
+    root.get_by_label("Drink", exact=True).select_option(drink)
+    root.get_by_label("Time you had it").fill(time)
+    root.get_by_role("button", name="Add drink").click()
+
+
+def test_caffeine_timeline_counts_drinks_close_together_as_one_time_and_notes_pregnancy(page, watch, book_url):
+    open_page(page, book_url, CAFFEINE)
+    root = page.locator('[data-widget="caffeine-timeline"]')
+    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    result = root.locator(".cw-result")
+    add_drink(root, "coffee-filter-mug", "08:00")
+    add_drink(root, "coffee-filter-mug", "09:30")  # 90 minutes apart: two separate times
+    assert result.locator(".cw-flags").count() == 0
+    # 280 mg is fine for most adults, but over the pregnancy limit, and the page says both.
+    assert "healthy adults who are not pregnant" in result.inner_text()
+    assert "If you are pregnant, experts advise no more than 200 mg a day" in result.inner_text()
+    add_drink(root, "coffee-filter-mug", "08:30")  # within an hour of the 08:00 mug
+    assert "within an hour of each other add up to 280 mg" in result.inner_text()
+    assert_quiet(watch)
+
+
+def test_caffeine_timeline_all_clear_names_who_it_is_for(page, watch, book_url):
+    open_page(page, book_url, CAFFEINE)
+    root = page.locator('[data-widget="caffeine-timeline"]')
+    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    add_drink(root, "tea-mug", "08:00")
+    text = root.locator(".cw-result").inner_text()
+    assert "healthy adults who are not pregnant" in text and "If you are pregnant" not in text
     assert_quiet(watch)
 
 
@@ -330,9 +354,7 @@ def test_diary_bad_input_is_shown_next_to_the_field_and_nothing_saved_is_lost(
 def test_diary_area_is_required(page, watch, book_url):
     open_page(page, book_url, DIARY)
     add_entry(page, area="")
-    assert (
-        field(page, "area").locator('[role="alert"]').inner_text() == "Please fill in “Body area”."
-    )
+    assert field(page, "area").locator('[role="alert"]').inner_text() == "Please fill in “Body area”."
     assert stored(page) is None
     assert_quiet(watch)
 
@@ -342,9 +364,7 @@ def test_sleep_input_label_names_sleep(page, watch, book_url):
     assert diary(page).get_by_label("Hours of sleep last night").count() == 1
     assert (
         "sleep"
-        in page.evaluate(
-            "() => document.querySelector('.cw-diary [name=sleep_h]').labels[0].textContent"
-        ).lower()
+        in page.evaluate("() => document.querySelector('.cw-diary [name=sleep_h]').labels[0].textContent").lower()
     )
     assert_quiet(watch)
 
@@ -395,9 +415,7 @@ def import_file(page, name, data: bytes):
     [
         (b"name,age\nBob,3\n", "The file has no column called “when”."),
         (
-            "when,area,duration_min\n2026-11-01T08:00,Wade,1\n".replace(
-                "Wade", "Jambe gauche é"
-            ).encode("latin-1"),
+            "when,area,duration_min\n2026-11-01T08:00,Wade,1\n".replace("Wade", "Jambe gauche é").encode("latin-1"),
             "This file is not UTF-8 text.",
         ),
         (
@@ -410,9 +428,7 @@ def import_file(page, name, data: bytes):
     ],
     ids=["wrong-columns", "latin-1", "10-mb", "broken-quote", "utf-16", "empty"],
 )
-def test_a_malformed_csv_is_refused_with_a_message_and_the_diary_is_unchanged(
-    page, watch, book_url, data, message
-):
+def test_a_malformed_csv_is_refused_with_a_message_and_the_diary_is_unchanged(page, watch, book_url, data, message):
     open_page(page, book_url, DIARY)
     add_entry(page, when="2026-11-01T07:00")
     before = stored(page)
@@ -426,9 +442,7 @@ def test_a_malformed_csv_is_refused_with_a_message_and_the_diary_is_unchanged(
     assert_quiet(watch)
 
 
-def test_spreadsheet_csv_with_extra_columns_imports_and_reports_every_skipped_row(
-    page, watch, book_url
-):
+def test_spreadsheet_csv_with_extra_columns_imports_and_reports_every_skipped_row(page, watch, book_url):
     open_page(page, book_url, DIARY)
     text = (
         "\ufeffWhen;Area;Duration_min;Sleep_h;Column1;Caffeine_mg\r\n"
@@ -480,9 +494,7 @@ def test_spreadsheet_csv_with_extra_columns_imports_and_reports_every_skipped_ro
     ],
     ids=["corrupted", "unknown-version", "old-schema", "bad-entries"],
 )
-def test_corrupted_or_old_storage_is_read_safely_and_kept(
-    page, watch, book_url, saved, shown, kept
-):
+def test_corrupted_or_old_storage_is_read_safely_and_kept(page, watch, book_url, saved, shown, kept):
     page.add_init_script(
         f"if (!sessionStorage.getItem('seeded')) {{"
         f" localStorage.setItem('{DIARY_KEY}', {json.dumps(saved)});"
@@ -549,9 +561,7 @@ def test_checker_ticks_persist_and_reach_the_visit_summary(page, watch, book_url
     open_page(page, book_url, "book/when-to-see-a-doctor.html")
     checker = page.locator('[data-widget="symptom-checker"]')
     box = checker.locator('input[type="checkbox"]').nth(0)
-    label = page.evaluate(
-        "() => document.querySelector('[data-widget=symptom-checker] input').labels[0].textContent"
-    )
+    label = page.evaluate("() => document.querySelector('[data-widget=symptom-checker] input').labels[0].textContent")
     box.check()
     page.reload()
     open_page(page, book_url, "book/when-to-see-a-doctor.html")
@@ -566,9 +576,7 @@ def test_checker_ticks_persist_and_reach_the_visit_summary(page, watch, book_url
     assert "Call 999" in text  # the first sign is an emergency sign
     assert "2 episodes in 8 days" in text and "Calf or foot (1), Eyelid (1)" in text
     assert "1 of 2 episodes came after less than 7 hours of sleep." in text
-    page.locator(".cw-visit").get_by_label("Medicines and supplements you take").fill(
-        "Salbutamol inhaler"
-    )
+    page.locator(".cw-visit").get_by_label("Medicines and supplements you take").fill("Salbutamol inhaler")
     assert "Salbutamol inhaler" in sheet.inner_text()
     assert "Nothing leaves your device" in page.locator("main").inner_text()
     # Clear all in the checker removes the saved ticks.
@@ -636,14 +644,11 @@ def test_tool_pages_have_no_serious_accessibility_problems(page, watch, book_url
         page.evaluate("() => window.scrollTo(0, 0)")
         page.wait_for_timeout(600)
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
-    )
+    result = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
     serious = [
         (v["id"], targets)
         for v in result
-        if v["impact"] in ("serious", "critical")
-        and (targets := [n["target"] for n in v["nodes"]])
+        if v["impact"] in ("serious", "critical") and (targets := [n["target"] for n in v["nodes"]])
     ]
     assert serious == []
     assert_quiet(watch)

@@ -203,8 +203,7 @@ def test_split_csv_handles_quotes_and_line_breaks():
 
 def test_import_reports_every_skipped_row_and_ignores_extra_columns():
     text = (
-        "When;AREA;duration_min;Sleep_h;Comment\n2026-11-01 08:00;eyelid;1;7;x\n;;;;\n"
-        "2026-11-02 08:00;eyelid;1;30;\n"
+        "When;AREA;duration_min;Sleep_h;Comment\n2026-11-01 08:00;eyelid;1;7;x\n;;;;\n2026-11-02 08:00;eyelid;1;30;\n"
     )
     result = parse_csv(text, NOW)
     assert [e["when"] for e in result["entries"]] == ["2026-11-01T08:00"] and result["rows"] == [2]
@@ -213,9 +212,7 @@ def test_import_reports_every_skipped_row_and_ignores_extra_columns():
         (4, "“Hours of sleep last night” must be from 0 to 24."),
     ]
     assert "Columns ignored: Comment." in result["notes"]
-    assert any(
-        n.startswith("Columns not in the file, left empty: caffeine_mg") for n in result["notes"]
-    )
+    assert any(n.startswith("Columns not in the file, left empty: caffeine_mg") for n in result["notes"])
     surplus = parse_csv("when,area,duration_min\n2026-11-01T08:00,calf,1,oops\n", NOW)
     assert surplus["entries"] == [] and "has 4 values" in surplus["skipped"][0][1]
 
@@ -250,10 +247,7 @@ def test_live_kernel_gets_plotly_from_the_python_package(monkeypatch):
     diary._on_custom_msg(diary, {"type": "need-plotly"}, [])
     diary._on_custom_msg(diary, {"type": "something-else"}, [])
     assert len(sent) == 1 and sent[0]["type"] == "plotly-js"
-    assert (
-        sent[0]["source"] == PLOTLY_JS.read_text(encoding="utf-8")
-        and "Plotly" in sent[0]["source"][:5000]
-    )
+    assert sent[0]["source"] == PLOTLY_JS.read_text(encoding="utf-8") and "Plotly" in sent[0]["source"][:5000]
 
 
 def test_visit_summary_carries_the_checker_data():

@@ -14,6 +14,12 @@ from .quiz import Quiz
 from .tools import CaffeineTimeline, TwitchDiary, VisitSummary
 
 __all__ = [
-    "CaffeineTimeline", "CourseDataError", "Quiz", "SymptomChecker", "TriggerChecklist", "TwitchDiary",
-    "VisitSummary", "chapter_intro",
+    "CaffeineTimeline",
+    "CourseDataError",
+    "Quiz",
+    "SymptomChecker",
+    "TriggerChecklist",
+    "TwitchDiary",
+    "VisitSummary",
+    "chapter_intro",
 ]

@@ -22,14 +22,35 @@ def build(root: Path, fresh: bool = False) -> int:
 
     out = build_dir(root)
     config, source, overrides = jb_build.callback(
-        str(root), None, None, None, True, True, True, fresh, "html", None, 0, 0, False,
+        str(root),
+        None,
+        None,
+        None,
+        True,
+        True,
+        True,
+        fresh,
+        "html",
+        None,
+        0,
+        0,
+        False,
         get_config_only=True,
     )
     overrides["nb_execution_cache_path"] = str(out / ".jupyter_cache")
     result = build_sphinx(
-        source, out / "html", noconfig=True, path_config=str(config),
-        confoverrides=overrides, builder="html", warningiserror=True, keep_going=True,
-        freshenv=fresh, verbosity=0, quiet=False, really_quiet=False,
+        source,
+        out / "html",
+        noconfig=True,
+        path_config=str(config),
+        confoverrides=overrides,
+        builder="html",
+        warningiserror=True,
+        keep_going=True,
+        freshenv=fresh,
+        verbosity=0,
+        quiet=False,
+        really_quiet=False,
     )
     if isinstance(result, BaseException) or result:
         print("The book did not build: the lines above say why.", file=sys.stderr)

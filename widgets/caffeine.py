@@ -42,6 +42,8 @@ def caffeine_curve(
 CAFFEINE_GUIDANCE = {
     "daily_mg": 400,  # a day, healthy non-pregnant adults (FDA; EFSA 2015)
     "single_dose_mg": 200,  # at one time (EFSA 2015)
+    "one_time_hours": 1,  # drinks this close together count as one time (two mugs in a row)
+    "pregnancy_daily_mg": 200,  # a day in pregnancy (EFSA 2015; NHS)
     "bedtime_mg": 100,  # near bedtime can delay and shorten sleep (EFSA 2015)
     "day_start": 4,  # the chart's day runs 04:00 to 04:00; earlier times count as after midnight
 }

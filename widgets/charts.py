@@ -39,20 +39,15 @@ class Chart:
         esc = html.escape
         data = esc(json.dumps(self.figure_json(), separators=(",", ":")), quote=True)
         source_links = ", ".join(
-            f'<a href="{esc(s["url"])}">{esc(s["label"])}</a>' if s["url"] else esc(s["label"])
-            for s in self.sources
+            f'<a href="{esc(s["url"])}">{esc(s["label"])}</a>' if s["url"] else esc(s["label"]) for s in self.sources
         )
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in self.headers)
-        body = "".join(
-            "<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in self.rows
-        )
+        body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in self.rows)
         return (
             f'<figure class="course-chart" id="chart-{esc(self.name)}">'
             f'<div class="plotly-chart" role="img" aria-label="{esc(self.alt, quote=True)}" '
             f'data-figure="{data}"></div>'
-            f"<figcaption>{esc(self.caption)}"
-            + (f" Source: {source_links}." if source_links else "")
-            + "</figcaption>"
+            f"<figcaption>{esc(self.caption)}" + (f" Source: {source_links}." if source_links else "") + "</figcaption>"
             f'<details class="chart-data"><summary>Show the numbers as a table</summary>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
             "</figure>"
@@ -110,7 +105,8 @@ def risk_in_proportion() -> Chart:
         figure=fig,
         alt=(
             f"Bar chart. Out of 100,000 people, about {twitch:,.0f} get twitches at some time in life. "
-            f"About {als:g} get ALS in a year. Twitches are tens of thousands of times more common."
+            f"About {als:g} get ALS in a year. The first number counts a whole life and the second one year, "
+            "so they are not an exact match, but twitches are far more common."
         ),
         caption="Twitches are very common. ALS is rare. The scale grows ten times at each step.",
         headers=["What", "People out of 100,000"],
@@ -129,14 +125,25 @@ def caffeine_day() -> Chart:
     clock = [f"{int(h) % 24:02d}:{int(round((h % 1) * 60)):02d}" for h in hours]
     fig = go.Figure(
         go.Scatter(
-            x=hours, y=mg, mode="lines", line={"color": ACCENT, "width": 3}, fill="tozeroy",
-            customdata=clock, hovertemplate="%{customdata}: %{y:.0f} mg<extra></extra>",
+            x=hours,
+            y=mg,
+            mode="lines",
+            line={"color": ACCENT, "width": 3},
+            fill="tozeroy",
+            customdata=clock,
+            hovertemplate="%{customdata}: %{y:.0f} mg<extra></extra>",
         )
     )
     fig.add_vline(x=bedtime, line={"color": MARK, "dash": "dash", "width": 2})
     fig.add_annotation(
-        x=bedtime, y=at_bed, text=f"Bedtime: about {at_bed:.0f} mg left", showarrow=True,
-        arrowhead=2, arrowcolor=MARK, ax=-60, ay=-45,
+        x=bedtime,
+        y=at_bed,
+        text=f"Bedtime: about {at_bed:.0f} mg left",
+        showarrow=True,
+        arrowhead=2,
+        arrowcolor=MARK,
+        ax=-60,
+        ay=-45,
     )
     ticks = list(range(6, 31, 4))
     _layout(fig, "Caffeine in your body (mg)")
@@ -167,12 +174,20 @@ def blood_ranges() -> Chart:
         span = t["high"] - t["low"]
         fig.add_trace(
             go.Bar(
-                x=[span], base=[t["low"]], y=[t["name"]], orientation="h", marker_color=ACCENT, width=0.5,
-                text=[f"{t['low']:g} to {t['high']:g}"], textposition="inside", insidetextanchor="middle",
+                x=[span],
+                base=[t["low"]],
+                y=[t["name"]],
+                orientation="h",
+                marker_color=ACCENT,
+                width=0.5,
+                text=[f"{t['low']:g} to {t['high']:g}"],
+                textposition="inside",
+                insidetextanchor="middle",
                 textfont={"color": "#ffffff"},
                 hovertemplate=f"{t['name']}: usual range %{{text}} {t['unit']}<extra></extra>",
             ),
-            row=i, col=1,
+            row=i,
+            col=1,
         )
         fig.update_xaxes(range=[t["low"] - span, t["high"] + span], row=i, col=1)
         fig.update_yaxes(showticklabels=False, row=i, col=1)
@@ -182,7 +197,8 @@ def blood_ranges() -> Chart:
         figure=fig,
         alt="Three bars show the usual blood ranges. "
         + " ".join(f"{t['name']}: {t['low']:g} to {t['high']:g} {t['unit']}." for t in tests)
-        + " " + f["note"],
+        + " "
+        + f["note"],
         caption="The bar on each line is the usual range. " + f["note"],
         headers=["Blood test", "Usual range", "Unit"],
         rows=[[t["name"], f"{t['low']:g} to {t['high']:g}", t["unit"]] for t in tests],
@@ -196,10 +212,15 @@ def sleep_by_age() -> Chart:
     groups = f["groups"]
     fig = go.Figure(
         go.Bar(
-            x=[g["high"] - g["low"] for g in groups], base=[g["low"] for g in groups],
-            y=[g["age"] for g in groups], orientation="h", marker_color=ACCENT,
-            text=[f"{g['low']:g} to {g['high']:g} hours" for g in groups], textposition="inside",
-            insidetextanchor="middle", textfont={"color": "#ffffff"},
+            x=[g["high"] - g["low"] for g in groups],
+            base=[g["low"] for g in groups],
+            y=[g["age"] for g in groups],
+            orientation="h",
+            marker_color=ACCENT,
+            text=[f"{g['low']:g} to {g['high']:g} hours" for g in groups],
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont={"color": "#ffffff"},
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )

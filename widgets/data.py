@@ -196,9 +196,7 @@ def read_yaml(path: Path, schema: dict) -> Any:
         where = f"line {mark.line + 1}" if mark else ""
         problem = getattr(err, "problem", None) or "is not valid YAML"
         raise CourseDataError(path, where, f"not valid YAML: {problem}") from None
-    errors = sorted(
-        jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path)
-    )
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         err = errors[0]
         raise CourseDataError(path, _where(err.absolute_path), _plain_schema_message(err))
@@ -251,9 +249,7 @@ def sources(folder: Path | None = None) -> dict[str, dict[str, str]]:
         else:
             name = entry.fields.get("organization") or entry.fields.get("publisher") or key
         year = entry.fields.get("year", "n.d.")
-        url = entry.fields.get("url") or (
-            f"https://doi.org/{entry.fields['doi']}" if "doi" in entry.fields else ""
-        )
+        url = entry.fields.get("url") or (f"https://doi.org/{entry.fields['doi']}" if "doi" in entry.fields else "")
         out[key] = {"label": f"{name} ({year})", "url": url}
     return out
 
@@ -266,6 +262,26 @@ def _check_source(path: Path, where: str, key: str, folder: Path) -> dict[str, s
 
 
 # --------------------------------------------------------------------------- chapters
+
+
+def toc_files(folder: Path | None = None) -> list[str]:
+    """Every page `_toc.yml` lists, as written there ('book/sleep'), root first, in reading order."""
+    toc_path = (folder or book_dir()).parent / "_toc.yml"
+    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {}
+    files = [str(toc.get("root", ""))]
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(str(node["file"]))
+            for key in ("parts", "chapters", "sections"):
+                walk(node.get(key, []))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(toc)
+    return [f for f in files if f]
 
 
 def chapter_ids(folder: Path | None = None) -> list[str]:
@@ -292,9 +308,7 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
     for i, question in enumerate(data["quiz"]):
         where = f"quiz[{i}] ({question['id']})"
         if question["objective"] not in objectives:
-            raise CourseDataError(
-                path, where, f"objective '{question['objective']}' is not one of {objectives}"
-            )
+            raise CourseDataError(path, where, f"objective '{question['objective']}' is not one of {objectives}")
         correct = sum(bool(o.get("correct")) for o in question["options"])
         if correct == 0:
             raise CourseDataError(path, where, "no option is marked correct")
@@ -364,9 +378,7 @@ def load_symptoms(folder: Path | None = None) -> dict[str, Any]:
     for i, item in enumerate(data["symptoms"]):
         where = f"symptoms[{i}] ({item['id']})"
         if item["level"] not in levels:
-            raise CourseDataError(
-                path, f"{where}.level", f"unknown level '{item['level']}' (use {', '.join(levels)})"
-            )
+            raise CourseDataError(path, f"{where}.level", f"unknown level '{item['level']}' (use {', '.join(levels)})")
         symptoms.append({**item, "source": _check_source(path, f"{where}.source", item["source"], folder)})
     return {"levels": levels, "symptoms": symptoms}
 
@@ -392,9 +404,7 @@ def validate_course(folder: Path | None = None) -> None:
         for question in load_chapter(chapter_id, folder)["quiz"]:
             if question["id"] in seen:
                 path = folder / "data" / "chapters" / f"{chapter_id}.yml"
-                raise CourseDataError(
-                    path, f"quiz ({question['id']})", f"id also used in {seen[question['id']]}"
-                )
+                raise CourseDataError(path, f"quiz ({question['id']})", f"id also used in {seen[question['id']]}")
             seen[question["id"]] = chapter_id
     load_triggers(folder)
     load_symptoms(folder)

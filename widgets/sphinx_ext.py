@@ -39,9 +39,7 @@ def _check_course(app: Sphinx) -> None:
     except CourseDataError as err:
         raise ExtensionError(f"course data: {err}") from None
     if not _plotly_source(app).is_file():
-        raise ExtensionError(
-            f"{_plotly_source(app)} is missing: run `make book` (it installs the pinned npm packages)"
-        )
+        raise ExtensionError(f"{_plotly_source(app)} is missing: run `make book` (it installs the pinned npm packages)")
 
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -88,8 +86,14 @@ class PlotlyMimeRenderer:
 def _course_fingerprint(root: Path) -> str:
     """A hash of everything a chapter's outputs depend on besides its own cells."""
     digest = hashlib.sha256()
-    files = sorted([*(root / "widgets").rglob("*.py"), *(root / "widgets" / "static").glob("*"),
-                    *(root / "book" / "data").rglob("*.yml"), root / "book" / "references.bib"])
+    files = sorted(
+        [
+            *(root / "widgets").rglob("*.py"),
+            *(root / "widgets" / "static").glob("*"),
+            *(root / "book" / "data").rglob("*.yml"),
+            root / "book" / "references.bib",
+        ]
+    )
     for path in files:
         digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

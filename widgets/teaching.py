@@ -14,9 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .data import book_dir, chapter_ids, escape_markdown_html, load_chapter, load_symptoms
+from .data import book_dir, chapter_ids, escape_markdown_html, load_chapter, load_symptoms, toc_files
 
 # Suggested plans: which chapters go together. Times are added up from the chapter data.
 ONE_SESSION = ["what-is-fasciculation", "when-to-see-a-doctor"]
@@ -66,13 +64,8 @@ def chapter_sections(chapter_id: str) -> list[tuple[str, str]]:
 
 def course_order() -> list[str]:
     """Chapter ids in the order of `_toc.yml` (chapters missing from it come last)."""
-    toc_path = book_dir().parent / "_toc.yml"
-    listed: list[str] = []
-    if toc_path.is_file():
-        toc = yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {}
-        for part in toc.get("parts", []):
-            for entry in part.get("chapters", []):
-                listed.append(Path(str(entry.get("file", ""))).stem)
+    toc = book_dir().parent / "_toc.yml"
+    listed = [Path(f).stem for f in toc_files()] if toc.is_file() else []
     known = chapter_ids()
     return [c for c in listed if c in known] + [c for c in known if c not in listed]
 
@@ -100,8 +93,7 @@ def answer_key_data() -> list[dict[str, Any]]:
         chapter = load_chapter(chapter_id)
         numbered = [{**q, "number": n + 1} for n, q in enumerate(chapter["quiz"])]
         objectives = [
-            {**o, "questions": [q for q in numbered if q["objective"] == o["id"]]}
-            for o in chapter["objectives"]
+            {**o, "questions": [q for q in numbered if q["objective"] == o["id"]]} for o in chapter["objectives"]
         ]
         out.append({"id": chapter_id, "title": chapter_title(chapter_id), "objectives": objectives})
     return out
@@ -173,8 +165,7 @@ def chapter_map() -> Markdown:
         c = load_chapter(chapter_id)
         objectives = "\n".join(f"- {_text(o['text'])}" for o in c["objectives"])
         links = "\n".join(
-            f"| {{ref}}`{label}` | `{chapter_id}.html#{label}` |"
-            for label, _heading in chapter_sections(chapter_id)
+            f"| {{ref}}`{label}` | `{chapter_id}.html#{label}` |" for label, _heading in chapter_sections(chapter_id)
         )
         out.append(
             f"(guide-{chapter_id})=\n### {escape_markdown_html(chapter_title(chapter_id))}\n\n"

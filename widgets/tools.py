@@ -263,11 +263,7 @@ def validate_entry(raw: dict[str, Any], now: str | None = None):
 
 
 def _quote(text: str) -> str:
-    return (
-        '"' + text.replace('"', '""') + '"'
-        if re.search(r'[",\r\n;]', text) or text != strip(text)
-        else text
-    )
+    return '"' + text.replace('"', '""') + '"' if re.search(r'[",\r\n;]', text) or text != strip(text) else text
 
 
 def to_csv(entries: list[dict[str, Any]]) -> str:
@@ -335,11 +331,7 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
         out["error"] = f"The file is not a readable CSV file: {err}"
         return out
     if not rows or all(strip(cell) == "" for cell in rows[0]):
-        out["error"] = (
-            "The file is empty. Its first row must name the columns: "
-            + ", ".join(CSV_COLUMNS)
-            + "."
-        )
+        out["error"] = "The file is empty. Its first row must name the columns: " + ", ".join(CSV_COLUMNS) + "."
         return out
     header = [strip(cell).lower() for cell in rows[0]]
     where: dict[str, int] = {}
@@ -357,9 +349,7 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
             + "."
         )
         return out
-    extra = [
-        strip(rows[0][i]) or f"column {i + 1}" for i, n in enumerate(header) if n not in CSV_COLUMNS
-    ]
+    extra = [strip(rows[0][i]) or f"column {i + 1}" for i, n in enumerate(header) if n not in CSV_COLUMNS]
     if extra:
         out["notes"].append("Columns ignored: " + ", ".join(extra) + ".")
     absent = [c for c in CSV_COLUMNS if c not in where]
@@ -378,9 +368,7 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
             )
             continue
         if len(out["entries"]) >= IMPORT_LIMITS["max_entries"]:
-            out["skipped"].append(
-                (number, f"The diary holds at most {IMPORT_LIMITS['max_entries']} entries.")
-            )
+            out["skipped"].append((number, f"The diary holds at most {IMPORT_LIMITS['max_entries']} entries."))
             continue
         raw = {name: (row[i] if i < len(row) else "") for name, i in where.items()}
         entry, errors = validate_entry(raw, now)
@@ -465,9 +453,7 @@ class CaffeineTimeline(_Tool):
 
     @traitlets.validate("bedtime")
     def _check_bedtime(self, proposal):
-        value, problem = check_field(
-            {**CAFFEINE_FIELDS[0], "label": "Bedtime"}, proposal["value"], ""
-        )
+        value, problem = check_field({**CAFFEINE_FIELDS[0], "label": "Bedtime"}, proposal["value"], "")
         if problem:
             raise traitlets.TraitError(problem)
         return value

@@ -178,14 +178,19 @@ function render({ model, el }) {
     const total = drinks.reduce((a, d) => a + d.mg, 0);
     const atBed = caffeineLeft(points, bedHour, halfLife, range);
     const biggest = drinks.reduce((a, d) => (d.mg > a.mg ? d : a), { mg: 0 });
+    // Drinks taken close together count as one dose: two mugs in a row are one big dose.
+    const atOneTime = Math.max(0, ...points.map(([h]) =>
+      points.filter(([other]) => other >= h && other - h < guide.one_time_hours).reduce((a, [, m]) => a + m, 0)));
     const flags = [];
     if (total > guide.daily_mg) flags.push(`Your drinks add up to more than ${guide.daily_mg} mg, the most a day that experts link to no harm in healthy adults.`);
     if (biggest.mg > guide.single_dose_mg) flags.push(`One drink (${biggest.name}, ${biggest.mg} mg) has more than ${guide.single_dose_mg} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
+    else if (atOneTime > guide.single_dose_mg) flags.push(`Drinks you had within an hour of each other add up to ${Math.round(atOneTime)} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
     if (Math.round(atBed) >= guide.bedtime_mg) flags.push(`About ${guide.bedtime_mg} mg or more near bedtime can make it harder to fall asleep and shorten your sleep.`);
     summary.dataset.level = flags.length ? "doctor" : "selfcare";
     fill(summary, 
       H("p", {}, H("strong", {}, `Today: ${Math.round(total)} mg of caffeine. `), `At bedtime (${bedtime}) about ${Math.round(atBed)} mg is still in your body.`),
-      flags.length ? H("ul", { class: "cw-flags" }, flags.map((f) => H("li", {}, f))) : drinks.length ? H("p", {}, `This is within the ${guide.daily_mg} mg a day and ${guide.single_dose_mg} mg at one time that experts give for healthy adults.`) : null,
+      flags.length ? H("ul", { class: "cw-flags" }, flags.map((f) => H("li", {}, f))) : drinks.length ? H("p", {}, `This is within the ${guide.daily_mg} mg a day and ${guide.single_dose_mg} mg at one time that experts give for healthy adults who are not pregnant.`) : null,
+      total > guide.pregnancy_daily_mg ? H("p", { class: "cw-pregnancy" }, `If you are pregnant, experts advise no more than ${guide.pregnancy_daily_mg} mg a day. Your drinks add up to more than that.`) : null,
     );
 
     const start = guide.day_start;
