@@ -305,7 +305,7 @@ RED_FLAGS = {
     "sudden inability to move limbs or face": (r"\bcannot move\b", "cannot-move-sudden", "emergency"),
     "a first seizure": (r"\bfirst\b[^.]{0,40}\bseizure|\bseizure\b[^.]{0,60}\bfirst\b", "seizure-first", "emergency"),
     "a seizure over 5 minutes": (r"\b5 minutes\b", "seizure-long", "emergency"),
-    "repeated seizures": (r"\bone after another\b|\brepeated\b", "seizure-repeated", "emergency"),
+    "repeated seizures": (r"\bfollows another\b|\bone after another\b|\brepeated\b", "seizure-repeated", "emergency"),
     "not waking up, injury or trouble breathing after a seizure": (r"\bwake\b", "seizure-after", "emergency"),
     "serotonin syndrome: high fever": (r"\bhigh fever\b", "serotonin-fever", "emergency"),
     "serotonin syndrome: seizures": (r"\bantidepressant", "serotonin-seizure", "emergency"),

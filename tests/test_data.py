@@ -20,6 +20,8 @@ def book(tmp_path) -> Path:
     copy = tmp_path / "book"
     shutil.copytree(ROOT / "book" / "data", copy / "data")
     shutil.copy(ROOT / "book" / "references.bib", copy / "references.bib")
+    for page in (ROOT / "book").glob("*.md"):  # links in the data must land on their sections
+        shutil.copy(page, copy / page.name)
     data.clear_cache()
     yield copy
     data.clear_cache()
@@ -156,6 +158,19 @@ def test_not_a_real_date(book):
 def test_unknown_chapter_in_a_trigger(book):
     edit(book / "data" / "triggers.yml", lambda t: t["triggers"][0].update(chapters=["gardening"]))
     expect_error(book, "unknown chapter 'gardening'", "triggers.yml")
+
+
+def test_a_tip_link_to_a_missing_section_or_page_is_rejected(book):
+    edit(book / "data" / "triggers.yml", lambda t: t["triggers"][0].update(link="sleep#sleep-renamed"))
+    message = expect_error(book, "'sleep.md' has no section labelled '(sleep-renamed)='", "triggers.yml")
+    assert "triggers[0]" in message and ".link" in message
+    edit(book / "data" / "triggers.yml", lambda t: t["triggers"][0].update(link="gardening"))
+    expect_error(book, "no page 'gardening.md'", "triggers.yml")
+
+
+def test_a_quiz_review_link_to_a_missing_section_is_rejected(book):
+    edit(book / "data" / "chapters" / "sleep.yml", lambda c: c["quiz"][0].update(review="nowhere"))
+    expect_error(book, "'sleep.md' has no section labelled '(nowhere)='", "sleep.yml")
 
 
 def test_unknown_quiz_id_is_one_clear_line(book, monkeypatch):

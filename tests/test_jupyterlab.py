@@ -3,7 +3,10 @@
 JupyterLab (pinned in requirements.txt) starts on 127.0.0.1 with a token and the repository as
 its root. Headless Chromium opens book/sleep.md through jupytext as a notebook, runs all cells,
 answers a quiz question and ticks a checklist item in the live widgets, then runs a new cell that
-prints the Python side's values. The network is cut to loopback only.
+prints the Python side's values. The caffeine timeline is run the same way: its chart must draw
+(plotly reaches it through the kernel) and a drink added in the page must reach Python. The
+network is cut to loopback only; the .md files open as notebooks with the settings postBuild
+gives Binder.
 """
 
 from __future__ import annotations
@@ -33,11 +36,19 @@ pytestmark = pytest.mark.slow
 CHAPTER = "sleep"
 JUPYTER = Path(sys.executable).with_name("jupyter")
 LOOPBACK = re.compile(r"^(https?|wss?)://(127\.0\.0\.1|localhost)(:\d+)?/|^(data|blob):")
-# Settings a learner gets on Binder too: MyST .md files open as notebooks; nothing is autosaved
+
+
+def binder_settings() -> dict:
+    """The JupyterLab settings postBuild gives a learner on Binder (the JSON it writes)."""
+    script = (ROOT / "postBuild").read_text()
+    return json.loads(script.split("<<'JSON'", 1)[1].split("\nJSON", 1)[0])
+
+
+# Binder's settings (from postBuild: MyST .md files open as notebooks), plus: nothing is autosaved
 # here, so the test never writes to the chapter it opens.
 SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {
-        "defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"},
+        **binder_settings()["@jupyterlab/docmanager-extension:plugin"],
         "autosave": False,
     },
     # Every cell stays in the page (no virtual scrolling), so the widgets at the end can be found.
@@ -118,13 +129,9 @@ def lab(tmp_path):
         assert not left, f"JupyterLab wrote checkpoints into the repository: {sorted(map(str, left))}"
 
 
-def test_chapter_runs_as_a_live_notebook_in_jupyterlab(browser, lab):
-    chapter_file = ROOT / "book" / f"{CHAPTER}.md"
-    before = hashlib.sha256(chapter_file.read_bytes()).hexdigest()
-    question = load_chapter(CHAPTER)["quiz"][1]
-    right = next(o for o in question["options"] if o.get("correct"))
-    item = checklist_items(CHAPTER)[0]
-
+@contextlib.contextmanager
+def lab_page(browser, lab):
+    """A Chromium page for JupyterLab with every request off 127.0.0.1 aborted and counted."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     external: list[str] = []
 
@@ -139,75 +146,122 @@ def test_chapter_runs_as_a_live_notebook_in_jupyterlab(browser, lab):
     page = context.new_page()
     page.set_default_timeout(60_000)
     try:
-        page.goto(f"{lab['url']}/lab/tree/book/{CHAPTER}.md?token={lab['token']}")
-        notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
-        try:
-            notebook.locator(".jp-Notebook").wait_for(timeout=90_000)
-        except Exception:
-            pytest.fail(f"book/{CHAPTER}.md did not open as a notebook (jupytext viewer missing?)")
-        # JupyterLab may ask which kernel to use for a text notebook: the default, Python 3, is right.
-        select = page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True)
-        with contextlib.suppress(Exception):
-            select.wait_for(timeout=20_000)
-            select.click()
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=90_000)
-
-        # Run all cells from the Run menu.
-        page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
-        page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
-
-        quiz = notebook.locator('[data-widget="quiz"]')
-        checklist = notebook.locator('[data-widget="trigger-checklist"]')
-        try:
-            quiz.locator("fieldset").first.wait_for(timeout=120_000)
-            checklist.locator("fieldset").wait_for(timeout=30_000)
-        except Exception:
-            errors = notebook.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']")
-            page.screenshot(path=str(lab["log"].with_name("widgets-missing.png")), full_page=True)
-            pytest.fail(f"the live widgets did not appear; cell errors: {errors.all_inner_texts()[:3]}")
-
-        # Answer one quiz question and tick one checklist item, as a learner would.
-        fieldset = quiz.locator(f'fieldset[data-question="{question["id"]}"]')
-        fieldset.scroll_into_view_if_needed()
-        fieldset.get_by_label(right["text"], exact=True).check()
-        fieldset.locator(".cw-check").click()
-        assert fieldset.locator(".cw-verdict").inner_text() == "✓ Correct."
-        assert fieldset.get_attribute("data-result") == "correct"
-        assert quiz.locator(".cw-score").inner_text().startswith("Score: 1 of ")
-
-        checklist.scroll_into_view_if_needed()
-        checklist.get_by_label(item["label"], exact=True).check()
-        checklist.locator(f'.cw-tips li[data-trigger="{item["id"]}"]').wait_for()
-
-        # A new cell at the end prints what the kernel sees.
-        notebook.locator(".jp-Cell").last.click()
-        page.keyboard.press("Escape")
-        page.keyboard.press("b")
-        page.wait_for_timeout(300)
-        page.keyboard.press("Enter")
-        page.keyboard.insert_text(
-            "import json; import ipywidgets.widgets.widget as W; from widgets import Quiz, TriggerChecklist; "
-            "ws = list(W._instances.values()); "
-            "quiz = [w for w in ws if isinstance(w, Quiz)][0]; "
-            "checklist = [w for w in ws if isinstance(w, TriggerChecklist)][0]; "
-            "print('PY:' + json.dumps({'score': quiz.score, 'results': quiz.results, "
-            "'answers': quiz.answers, 'ticked': checklist.ticked}))"
-        )
-        page.keyboard.press("Shift+Enter")
-        output = notebook.locator(".jp-OutputArea-output", has_text="PY:")
-        try:
-            output.wait_for(timeout=60_000)
-        except Exception:
-            pytest.fail("the printing cell gave no output: " + str(notebook.locator(".jp-Cell").last.inner_text()))
-        values = json.loads(output.inner_text().split("PY:", 1)[1].strip().splitlines()[0])
-        assert values == {
-            "score": 1,
-            "results": {question["id"]: True},
-            "answers": {question["id"]: [right["text"]]},
-            "ticked": [item["id"]],
-        }, values
+        yield page
     finally:
         context.close()
+    assert external == [], f"JupyterLab tried to reach other hosts: {external[:5]}"
+
+
+def open_and_run_all(page, lab, path: str):
+    """Open a book page as a notebook (through jupytext, as on Binder) and run every cell."""
+    page.goto(f"{lab['url']}/lab/tree/{path}?token={lab['token']}")
+    notebook = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    try:
+        notebook.locator(".jp-Notebook").wait_for(timeout=90_000)
+    except Exception:
+        pytest.fail(f"{path} did not open as a notebook (jupytext viewer missing?)")
+    # JupyterLab may ask which kernel to use for a text notebook: the default, Python 3, is right.
+    select = page.locator(".jp-Dialog").get_by_role("button", name="Select", exact=True)
+    with contextlib.suppress(Exception):
+        select.wait_for(timeout=20_000)
+        select.click()
+    page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").first.wait_for(timeout=90_000)
+    page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    return notebook
+
+
+def wait_for_widget(page, lab, notebook, locator, timeout=120_000):
+    try:
+        locator.wait_for(timeout=timeout)
+    except Exception:
+        errors = notebook.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']")
+        page.screenshot(path=str(lab["log"].with_name("widgets-missing.png")), full_page=True)
+        pytest.fail(f"the live widgets did not appear; cell errors: {errors.all_inner_texts()[:3]}")
+
+
+def print_from_kernel(page, notebook, code: str) -> dict:
+    """Add a cell at the end that prints 'PY:' + JSON, run it, and return the JSON."""
+    notebook.locator(".jp-Cell").last.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("b")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    page.keyboard.insert_text(code)
+    page.keyboard.press("Shift+Enter")
+    output = notebook.locator(".jp-OutputArea-output", has_text="PY:")
+    try:
+        output.wait_for(timeout=60_000)
+    except Exception:
+        pytest.fail("the printing cell gave no output: " + str(notebook.locator(".jp-Cell").last.inner_text()))
+    return json.loads(output.inner_text().split("PY:", 1)[1].strip().splitlines()[0])
+
+
+def test_chapter_runs_as_a_live_notebook_in_jupyterlab(browser, lab):
+    chapter_file = ROOT / "book" / f"{CHAPTER}.md"
+    before = hashlib.sha256(chapter_file.read_bytes()).hexdigest()
+    question = load_chapter(CHAPTER)["quiz"][1]
+    right = next(o for o in question["options"] if o.get("correct"))
+    item = checklist_items(CHAPTER)[0]
+    try:
+        with lab_page(browser, lab) as page:
+            notebook = open_and_run_all(page, lab, f"book/{CHAPTER}.md")
+            quiz = notebook.locator('[data-widget="quiz"]')
+            checklist = notebook.locator('[data-widget="trigger-checklist"]')
+            wait_for_widget(page, lab, notebook, quiz.locator("fieldset").first)
+            wait_for_widget(page, lab, notebook, checklist.locator("fieldset"), timeout=30_000)
+
+            # Answer one quiz question and tick one checklist item, as a learner would.
+            fieldset = quiz.locator(f'fieldset[data-question="{question["id"]}"]')
+            fieldset.scroll_into_view_if_needed()
+            fieldset.get_by_label(right["text"], exact=True).check()
+            fieldset.locator(".cw-check").click()
+            assert fieldset.locator(".cw-verdict").inner_text() == "✓ Correct."
+            assert fieldset.get_attribute("data-result") == "correct"
+            assert quiz.locator(".cw-score").inner_text().startswith("Score: 1 of ")
+
+            checklist.scroll_into_view_if_needed()
+            checklist.get_by_label(item["label"], exact=True).check()
+            checklist.locator(f'.cw-tips li[data-trigger="{item["id"]}"]').wait_for()
+
+            values = print_from_kernel(
+                page,
+                notebook,
+                "import json; import ipywidgets.widgets.widget as W; from widgets import Quiz, TriggerChecklist; "
+                "ws = list(W._instances.values()); "
+                "quiz = [w for w in ws if isinstance(w, Quiz)][0]; "
+                "checklist = [w for w in ws if isinstance(w, TriggerChecklist)][0]; "
+                "print('PY:' + json.dumps({'score': quiz.score, 'results': quiz.results, "
+                "'answers': quiz.answers, 'ticked': checklist.ticked}))",
+            )
+            assert values == {
+                "score": 1,
+                "results": {question["id"]: True},
+                "answers": {question["id"]: [right["text"]]},
+                "ticked": [item["id"]],
+            }, values
+    finally:
         after = hashlib.sha256(chapter_file.read_bytes()).hexdigest()
         assert after == before, f"JupyterLab changed book/{CHAPTER}.md"
-    assert external == [], f"JupyterLab tried to reach other hosts: {external[:5]}"
+
+
+def test_caffeine_timeline_draws_and_reaches_python_in_jupyterlab(browser, lab):
+    """A tool with a chart: plotly comes to the live widget through the kernel, drinks go back."""
+    with lab_page(browser, lab) as page:
+        notebook = open_and_run_all(page, lab, "book/caffeine-timeline.md")
+        timeline = notebook.locator('[data-widget="caffeine-timeline"]')
+        wait_for_widget(page, lab, notebook, timeline.locator(".cw-plot svg").first)
+        timeline.scroll_into_view_if_needed()
+        timeline.get_by_label("Drink", exact=True).select_option("coffee-filter-mug")
+        timeline.get_by_label("Time you had it").fill("09:15")
+        timeline.get_by_role("button", name="Add drink").click()
+        timeline.locator(".cw-drink-list li", has_text="09:15").wait_for()
+        values = print_from_kernel(
+            page,
+            notebook,
+            "import json; import ipywidgets.widgets.widget as W; from widgets import CaffeineTimeline; "
+            "t = [w for w in W._instances.values() if isinstance(w, CaffeineTimeline)][0]; "
+            "print('PY:' + json.dumps({'drinks': t.drinks, 'half_life': t.half_life}))",
+        )
+        assert {"time": "09:15", "mg": 140} in [{k: d[k] for k in ("time", "mg")} for d in values["drinks"]], values
+        assert values["half_life"] == 5

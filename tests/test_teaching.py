@@ -63,6 +63,20 @@ def test_for_instructors_part_comes_after_reference():
     ]
 
 
+CODE_CELL = re.compile(r"^```\{code-cell\}[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+@pytest.mark.parametrize("page", sorted(str(p.relative_to(ROOT)) for p in (ROOT / "book").rglob("*.md")))
+def test_code_cells_are_short_and_hidden_from_readers(page):
+    """A learner's notebook shows two or three clear lines a cell; the reader's page shows none."""
+    for cell in CODE_CELL.findall((ROOT / page).read_text()):
+        options = [line for line in cell.splitlines() if line.startswith(":")]
+        code = [line for line in cell.splitlines() if line.strip() and not line.startswith(":")]
+        tags = next((yaml.safe_load(o.split(":", 2)[2]) for o in options if o.startswith(":tags:")), [])
+        assert "remove-input" in tags or "hide-input" in tags, f"{page}: a code cell is shown to readers"
+        assert 1 <= len(code) <= 4 and all(len(line) <= 79 for line in code), f"{page}: {code}"
+
+
 def test_binder_requirements_carry_jupytext_lab_and_the_widgets():
     lines = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
     names = {re.split(r"[=<>~ ]", line)[0].lower() for line in lines if line}
@@ -337,7 +351,7 @@ HIDDEN_IN_PRINT = [
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("chapter_id", ["sleep", "when-to-see-a-doctor"])
+@pytest.mark.parametrize("chapter_id", chapter_ids())
 def test_print_stylesheet_hides_navigation_and_prints_widgets_as_a_form(page, watch, book_url, chapter_id):
     open_page(page, book_url, f"book/{chapter_id}.html")
     page.emulate_media(media="print")

@@ -271,6 +271,34 @@ def test_caffeine_timeline_counts_drinks_close_together_as_one_time_and_notes_pr
     assert_quiet(watch)
 
 
+CAFFEINE_KEY = "fasciculation-course:caffeine"
+
+
+@pytest.mark.parametrize(
+    "saved, shown",
+    [
+        ("{not json", 0),
+        (json.dumps({"version": 99, "drinks": []}), 0),
+        (json.dumps({"version": 1, "drinks": [{"time": "08:00", "mg": 100}, {"time": "25:00", "mg": -3}]}), 1),
+    ],
+    ids=["corrupted", "unknown-version", "bad-drink"],
+)
+def test_caffeine_timeline_keeps_a_copy_of_saved_drinks_it_cannot_read(page, watch, book_url, saved, shown):
+    page.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{"
+        f" localStorage.setItem('{CAFFEINE_KEY}', {json.dumps(saved)});"
+        " sessionStorage.setItem('seeded', '1'); }"
+    )
+    open_page(page, book_url, CAFFEINE)
+    root = page.locator('[data-widget="caffeine-timeline"]')
+    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    assert root.locator(".cw-drink-list li").count() == shown
+    assert "a copy is kept in this browser" in root.locator(".cw-storage-note").inner_text()
+    copy = page.evaluate(f"() => JSON.parse(localStorage.getItem('{CAFFEINE_KEY}:unreadable'))")
+    assert copy and ("25:00" in copy[0]["raw"] or "not json" in copy[0]["raw"] or "99" in copy[0]["raw"])
+    assert_quiet(watch)
+
+
 def test_caffeine_timeline_all_clear_names_who_it_is_for(page, watch, book_url):
     open_page(page, book_url, CAFFEINE)
     root = page.locator('[data-widget="caffeine-timeline"]')

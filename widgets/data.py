@@ -254,6 +254,25 @@ def sources(folder: Path | None = None) -> dict[str, dict[str, str]]:
     return out
 
 
+_SECTION_LABEL = re.compile(r"^\(([a-z0-9-]+)\)=\s*$", re.MULTILINE)
+
+
+def page_labels(page: str, folder: Path | None = None) -> set[str] | None:
+    """The `(label)=` targets a page of the book declares, or None if there is no such page."""
+    path = (folder or book_dir()) / f"{page}.md"
+    return set(_SECTION_LABEL.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
+
+
+def _check_link(path: Path, where: str, link: str, folder: Path) -> None:
+    """A 'page#label' link in the data must land on a real section: a renamed label fails here."""
+    page, _, label = link.partition("#")
+    labels = page_labels(page, folder)
+    if labels is None:
+        raise CourseDataError(path, where, f"no page '{page}.md' in {folder.name}/")
+    if label and label not in labels:
+        raise CourseDataError(path, where, f"'{page}.md' has no section labelled '({label})='")
+
+
 def _check_source(path: Path, where: str, key: str, folder: Path) -> dict[str, str]:
     known = sources(folder)
     if key not in known:
@@ -315,6 +334,7 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
         if question["kind"] == "single" and correct > 1:
             raise CourseDataError(path, where, f"a single-answer question has {correct} correct")
         _no_duplicates(path, f"{where}.options", [o["text"] for o in question["options"]])
+        _check_link(path, f"{where}.review", f"{chapter_id}#{question['review']}", folder)
     assessed = {q["objective"] for q in data["quiz"]}
     for objective in objectives:
         if objective not in assessed:
@@ -347,6 +367,7 @@ def load_triggers(folder: Path | None = None) -> list[dict[str, Any]]:
         for chapter in item["chapters"]:
             if chapter not in chapters:
                 raise CourseDataError(path, f"{where}.chapters", f"unknown chapter '{chapter}'")
+        _check_link(path, f"{where}.link", item["link"], folder)
         out.append({**item, "source": _check_source(path, f"{where}.source", item["source"], folder)})
     return sorted(out, key=lambda t: t["priority"])
 

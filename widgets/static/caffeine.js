@@ -35,21 +35,40 @@ function render({ model, el }) {
   const maxDrinks = model.get("max_drinks");
   const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
 
-  // Saved drinks are checked with the same rules as typed ones; anything odd is left out.
+  // Saved drinks are checked with the same rules as typed ones. Anything that fails is left out of
+  // the timeline but kept as a copy (as the diary does), so nothing saved is ever lost.
   const saved = store.read(CAFFEINE_KEY, null);
   let drinks = [];
   let halfLife = model.get("half_life");
   let bedtime = model.get("bedtime");
+  let unreadable = 0;
   if (saved && saved.version === 1 && Array.isArray(saved.drinks)) {
+    const bad = [];
     for (const d of saved.drinks.slice(0, maxDrinks)) {
       const { entry, errors } = d && typeof d === "object" ? validateFields(fields, d, "", messages) : { errors: { x: 1 } };
       if (!Object.keys(errors).length) drinks.push(entry);
+      else bad.push(d);
     }
+    if (bad.length) keepUnreadable(CAFFEINE_KEY, JSON.stringify(bad));
+    unreadable = bad.length;
     if (typeof saved.half_life === "number" && saved.half_life >= range[0] && saved.half_life <= range[1]) halfLife = saved.half_life;
     const [bed] = checkField(byName.time, saved.bedtime, "", messages);
     if (bed) bedtime = bed;
   } else if (!saved) {
-    drinks = (model.get("drinks") || []).slice();
+    let raw = null;
+    try {
+      raw = window.localStorage.getItem(CAFFEINE_KEY);
+    } catch {
+      /* storage blocked: nothing to keep */
+    }
+    if (raw === null) drinks = (model.get("drinks") || []).slice();
+    else {
+      keepUnreadable(CAFFEINE_KEY, raw); // broken JSON
+      unreadable = 1;
+    }
+  } else {
+    keepUnreadable(CAFFEINE_KEY, JSON.stringify(saved)); // another version or shape
+    unreadable = 1;
   }
 
   // The form: a drink from the list (or another amount), its caffeine and the time.
@@ -136,6 +155,10 @@ function render({ model, el }) {
       { class: "cw cw-caffeine", "data-widget": "caffeine-timeline", "aria-labelledby": `${id}-title` },
       H("h3", { id: `${id}-title`, class: "cw-title" }, "Your caffeine timeline"),
       H("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight."),
+      unreadable
+        ? H("div", { class: "cw-storage-note", role: "alert" },
+            "Some drinks saved earlier could not be read (they may come from another version of this course or be damaged). They are not shown, and a copy is kept in this browser.")
+        : null,
       form,
       formStatus,
       list,
