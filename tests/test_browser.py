@@ -40,6 +40,11 @@ def test_page_is_quiet_self_contained_and_accessible(page, watch, book_url, book
     assert page.evaluate("document.documentElement.dataset.theme") == ("dark" if dark else "light")
     assert watch.external == [], "requests to other hosts"
     assert watch.errors == [], "console errors"
+    kinds = page.evaluate(
+        """() => [...document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]')]
+                 .map(s => s.nextElementSibling.firstElementChild?.dataset.widget ?? null)"""
+    )
+    assert None not in kinds, f"a widget without data-widget on its root: {kinds}"
     assert axe_violations(page) == []
 
 
