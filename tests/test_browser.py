@@ -48,6 +48,62 @@ def test_page_is_quiet_self_contained_and_accessible(page, watch, book_url, book
     assert axe_violations(page) == []
 
 
+# The four charts the course must have (issue 4), each on its chapter.
+CHARTS = {
+    "risk-in-proportion": "what-is-fasciculation",
+    "caffeine-day": "everyday-triggers",
+    "blood-ranges": "electrolytes",
+    "sleep-by-age": "sleep",
+}
+
+
+def contrast(a: list[float], b: list[float]) -> float:
+    """WCAG contrast ratio of two sRGB colours given as 0-255 channels."""
+
+    def lum(rgb):
+        c = [v / 255 for v in rgb]
+        c = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    hi, lo = sorted([lum(a), lum(b)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.parametrize("chart", CHARTS)
+def test_chart_draws_every_data_point_in_readable_text(page, watch, book_url, chart, dark):
+    open_page(page, book_url, f"book/{CHARTS[chart]}.html", dark=dark)
+    drawn = page.evaluate(
+        """(id) => {
+          const el = document.querySelector(`#chart-${id} .plotly-chart`);
+          const fig = JSON.parse(el.dataset.figure);
+          const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+          const opaque = (c) => !/rgba\\(.*,\\s*0\\)$|transparent/.test(c);
+          let node = el;  // the colour behind the chart: the nearest ancestor that paints one
+          while (node && !opaque(getComputedStyle(node).backgroundColor)) node = node.parentElement;
+          const bg = node ? getComputedStyle(node).backgroundColor : 'rgb(255, 255, 255)';
+          const isLine = (t) => (t.type || 'scatter') === 'scatter' && (t.mode || 'lines').includes('lines');
+          const labels = '.gtitle, .g-gtitle text, .xtick text, .ytick text, .annotation-text';
+          return {
+            points: fig.data.filter(t => t.type === 'bar').reduce((n, t) => n + (t.y || t.x).length, 0),
+            lines: fig.data.filter(isLine).length,
+            drawnPoints: el.querySelectorAll('.barlayer .point path').length,
+            drawnLines: [...el.querySelectorAll('.scatterlayer path.js-line')].filter(p => p.getAttribute('d')).length,
+            text: [...el.querySelectorAll(labels)].map(t => rgb(getComputedStyle(t).fill)),
+            page: rgb(bg),
+          };
+        }""",
+        chart,
+    )
+    assert drawn["points"] + drawn["lines"] > 0, "the figure has no data"
+    assert drawn["drawnPoints"] == drawn["points"], drawn
+    assert drawn["drawnLines"] >= drawn["lines"], drawn
+    assert drawn["text"], "no title or axis labels drawn"
+    worst = min(contrast(colour, drawn["page"]) for colour in drawn["text"])
+    assert worst >= 4.5, f"chart text contrast {worst:.1f}:1 on the page background"
+    assert watch.errors == []
+
+
 def test_quiz_answers_by_mouse(page, watch, book_url):
     open_page(page, book_url, "book/sleep.html")
     quiz = page.locator('[data-widget="quiz"]')
