@@ -168,6 +168,12 @@ def test_a_tip_link_to_a_missing_section_or_page_is_rejected(book):
     expect_error(book, "no page 'gardening.md'", "triggers.yml")
 
 
+@pytest.mark.parametrize("before", ["gardening", "sleep"], ids=["unknown", "itself"])
+def test_a_prerequisite_must_be_another_chapter(book, before):
+    edit(book / "data" / "chapters" / "sleep.yml", lambda c: c.update(prerequisites=[before]))
+    expect_error(book, f"'{before}' is not another chapter of the course", "sleep.yml")
+
+
 def test_a_quiz_review_link_to_a_missing_section_is_rejected(book):
     edit(book / "data" / "chapters" / "sleep.yml", lambda c: c["quiz"][0].update(review="nowhere"))
     expect_error(book, "'sleep.md' has no section labelled '(nowhere)='", "sleep.yml")

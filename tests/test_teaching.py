@@ -160,8 +160,15 @@ def test_answer_key_shows_every_question_answer_and_explanation(built_pages):
 def test_instructor_guide_maps_every_chapter_with_working_stable_links(built_pages):
     doc = soup("book/teach/instructor-guide.html")
     text = squash(doc.get_text(" "))
+    rows = {}  # the chapter map: chapter page -> the pages its "Read first" cell links to
+    for tr in doc.select("table tbody tr"):
+        cells = tr.find_all("td")
+        if len(cells) == 5:
+            link = cells[1].find("a")
+            rows[link["href"].split("#")[0] if link else ""] = [a["href"].split("#")[0] for a in cells[3].find_all("a")]
     for chapter_id in chapter_ids():
         chapter = load_chapter(chapter_id)
+        assert rows.get(f"../{chapter_id}.html") == [f"../{p}.html" for p in chapter["prerequisites"]], rows
         assert doc.find(id=f"guide-{chapter_id}") is not None, chapter_id
         assert f"{chapter['minutes']} min" in text
         for objective in chapter["objectives"]:

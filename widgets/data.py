@@ -323,6 +323,9 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
         raise CourseDataError(path, "reviewed", f"{data['reviewed']!r} is not a real date") from None
     objectives = [o["id"] for o in data["objectives"]]
     _no_duplicates(path, "objectives", objectives)
+    for before in data["prerequisites"]:
+        if before == chapter_id or before not in chapter_ids(folder):
+            raise CourseDataError(path, "prerequisites", f"'{before}' is not another chapter of the course")
     _no_duplicates(path, "quiz", [q["id"] for q in data["quiz"]])
     for i, question in enumerate(data["quiz"]):
         where = f"quiz[{i}] ({question['id']})"
