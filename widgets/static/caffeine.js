@@ -44,10 +44,10 @@ function render({ model, el }) {
   let unreadable = 0;
   if (saved && saved.version === 1 && Array.isArray(saved.drinks)) {
     const bad = [];
-    for (const d of saved.drinks.slice(0, maxDrinks)) {
+    for (const d of saved.drinks) {
       const { entry, errors } = d && typeof d === "object" ? validateFields(fields, d, "", messages) : { errors: { x: 1 } };
-      if (!Object.keys(errors).length) drinks.push(entry);
-      else bad.push(d);
+      if (!Object.keys(errors).length && drinks.length < maxDrinks) drinks.push(entry);
+      else bad.push(d); // fails the rules, or one more than the tool holds
     }
     if (bad.length) keepUnreadable(CAFFEINE_KEY, JSON.stringify(bad));
     unreadable = bad.length;
@@ -157,7 +157,7 @@ function render({ model, el }) {
       H("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight."),
       unreadable
         ? H("div", { class: "cw-storage-note", role: "alert" },
-            "Some drinks saved earlier could not be read (they may come from another version of this course or be damaged). They are not shown, and a copy is kept in this browser.")
+            "What this tool saved earlier could not all be read (it may come from another version of this course or be damaged). What could not be read is not shown, and a copy is kept in this browser.")
         : null,
       form,
       formStatus,
@@ -201,13 +201,13 @@ function render({ model, el }) {
     const total = drinks.reduce((a, d) => a + d.mg, 0);
     const atBed = caffeineLeft(points, bedHour, halfLife, range);
     const biggest = drinks.reduce((a, d) => (d.mg > a.mg ? d : a), { mg: 0 });
-    // Drinks taken close together count as one dose: two mugs in a row are one big dose.
-    const atOneTime = Math.max(0, ...points.map(([h]) =>
-      points.filter(([other]) => other >= h && other - h < guide.one_time_hours).reduce((a, [, m]) => a + m, 0)));
+    // Two or more drinks within an hour of each other count as one dose: two mugs in a row.
+    const together = points.map(([h]) => points.filter(([other]) => other >= h && other - h <= guide.one_time_hours));
+    const atOneTime = Math.max(0, ...together.filter((g) => g.length > 1).map((g) => g.reduce((a, [, m]) => a + m, 0)));
     const flags = [];
     if (total > guide.daily_mg) flags.push(`Your drinks add up to more than ${guide.daily_mg} mg, the most a day that experts link to no harm in healthy adults.`);
     if (biggest.mg > guide.single_dose_mg) flags.push(`One drink (${biggest.name}, ${biggest.mg} mg) has more than ${guide.single_dose_mg} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
-    else if (atOneTime > guide.single_dose_mg) flags.push(`Drinks you had within an hour of each other add up to ${Math.round(atOneTime)} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
+    if (atOneTime > guide.single_dose_mg) flags.push(`Drinks you had within an hour of each other add up to ${Math.round(atOneTime)} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
     if (Math.round(atBed) >= guide.bedtime_mg) flags.push(`About ${guide.bedtime_mg} mg or more near bedtime can make it harder to fall asleep and shorten your sleep.`);
     summary.dataset.level = flags.length ? "doctor" : "selfcare";
     fill(summary, 
