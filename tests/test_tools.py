@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -302,6 +303,9 @@ def test_caffeine_timeline_keeps_a_copy_of_saved_drinks_it_cannot_read(page, wat
     assert len(copies) == 1
     raw = copies[0]["raw"]
     assert kept in raw, raw
+    with page.expect_download() as download:
+        root.locator(".cw-storage-note").get_by_role("button", name="Download the copy").click()
+    assert json.loads(Path(download.value.path()).read_text()) == copies  # the reader gets it all back
     if shown:  # only what failed is in the copy; what was shown is saved again as it was
         assert '"08:00"' not in raw and '"06:00"' not in raw
     page.reload()  # read again: nothing odd is left, so no note and no second copy

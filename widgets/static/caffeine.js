@@ -157,7 +157,8 @@ function render({ model, el }) {
       H("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight."),
       unreadable
         ? H("div", { class: "cw-storage-note", role: "alert" },
-            "What this tool saved earlier could not all be read (it may come from another version of this course or be damaged). What could not be read is not shown, and a copy is kept in this browser.")
+            H("p", {}, "What this tool saved earlier could not all be read (it may come from another version of this course or be damaged). What could not be read is not shown, and a copy is kept in this browser."),
+            downloadCopyButton(CAFFEINE_KEY, "caffeine-timeline-unreadable.json"))
         : null,
       form,
       formStatus,

@@ -68,20 +68,15 @@ function renderDiary({ model, el }) {
   if (loaded.problem === "unreadable") {
     add(storageNote, 
       H("p", {}, "Your saved diary could not be read (it may come from another version of this course or be damaged). A copy is kept in this browser, and a new diary has started."),
-      downloadCopyButton(),
+      downloadCopyButton(key, "twitch-diary-unreadable.json"),
     );
   } else if (loaded.problem === "some") {
     add(storageNote, 
       H("p", {}, `${plural(loaded.bad, "saved entry", "saved entries")} could not be read and ${loaded.bad === 1 ? "is" : "are"} not shown. A copy is kept in this browser.`),
-      downloadCopyButton(),
+      downloadCopyButton(key, "twitch-diary-unreadable.json"),
     );
   } else if (loaded.problem === "blocked") {
     add(storageNote, H("p", {}, "This browser does not let the page save anything. Your entries will be lost when you close the page: download them as CSV to keep them."));
-  }
-  function downloadCopyButton() {
-    return H("button", { type: "button", class: "cw-button cw-secondary", onclick: () => {
-      download("twitch-diary-unreadable.json", JSON.stringify(store.read(`${key}:unreadable`, []), null, 2), "application/json");
-    } }, "Download the copy");
   }
 
   const count = H("h4", { class: "cw-subtitle", id: `${id}-list-title` });

@@ -244,6 +244,13 @@ function loadDiary(key, version, fields, messages, readOnly = false) {
   return { entries, problem: bad.length ? "some" : null, bad: bad.length };
 }
 
+/** A button that gives the reader back the copies keepUnreadable() kept, as a JSON file. */
+function downloadCopyButton(key, filename) {
+  return H("button", { type: "button", class: "cw-button cw-secondary", onclick: () => {
+    download(filename, JSON.stringify(store.read(`${key}:unreadable`, []), null, 2), "application/json");
+  } }, "Download the copy");
+}
+
 function keepUnreadable(key, raw) {
   const copies = store.read(`${key}:unreadable`, []);
   const list = Array.isArray(copies) ? copies : [];
