@@ -222,14 +222,34 @@ def test_csv_parsing_and_writing_agree_in_python_and_the_browser(page, watch, bo
 
 # --------------------------------------------------------------------------- caffeine timeline
 
+CAFFEINE_KEY = "fasciculation-course:caffeine"
+
+
+def open_timeline(page, book_url):
+    """The caffeine tool's page, once its own chart is drawn (open_page waits for .plotly-chart only)."""
+    open_page(page, book_url, CAFFEINE)
+    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    return page.locator('[data-widget="caffeine-timeline"]')
+
+
+def add_drink(root, drink, time):
+    root.get_by_label("Drink", exact=True).select_option(drink)
+    root.get_by_label("Time you had it").fill(time)
+    root.get_by_role("button", name="Add drink").click()
+
+
+def seed_storage(page, key, raw):
+    """Put `raw` in localStorage under `key` before the first load only: a reload reads what the page saved."""
+    page.add_init_script(
+        f"if (!sessionStorage.getItem('seeded')) {{"
+        f" localStorage.setItem('{key}', {json.dumps(raw)});"
+        " sessionStorage.setItem('seeded', '1'); }"
+    )
+
 
 def test_caffeine_timeline_adds_drinks_flags_limits_and_persists(page, watch, book_url):
-    open_page(page, book_url, CAFFEINE)
-    root = page.locator('[data-widget="caffeine-timeline"]')
-    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
-    root.get_by_label("Drink", exact=True).select_option("coffee-filter-mug")
-    root.get_by_label("Time you had it").fill("08:00")
-    root.get_by_role("button", name="Add drink").click()
+    root = open_timeline(page, book_url)
+    add_drink(root, "coffee-filter-mug", "08:00")
     root.get_by_label("Drink", exact=True).select_option("other")
     root.get_by_label("Caffeine in this drink (mg)").fill("10000")
     root.get_by_role("button", name="Add drink").click()
@@ -250,16 +270,8 @@ def test_caffeine_timeline_adds_drinks_flags_limits_and_persists(page, watch, bo
     assert_quiet(watch)
 
 
-def add_drink(root, drink, time):
-    root.get_by_label("Drink", exact=True).select_option(drink)
-    root.get_by_label("Time you had it").fill(time)
-    root.get_by_role("button", name="Add drink").click()
-
-
 def test_caffeine_timeline_counts_drinks_close_together_as_one_time_and_notes_pregnancy(page, watch, book_url):
-    open_page(page, book_url, CAFFEINE)
-    root = page.locator('[data-widget="caffeine-timeline"]')
-    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    root = open_timeline(page, book_url)
     result = root.locator(".cw-result")
     add_drink(root, "coffee-filter-mug", "08:00")
     add_drink(root, "coffee-filter-mug", "09:30")  # 90 minutes apart: two separate times
@@ -270,9 +282,6 @@ def test_caffeine_timeline_counts_drinks_close_together_as_one_time_and_notes_pr
     add_drink(root, "coffee-filter-mug", "08:30")  # within an hour of the 08:00 mug
     assert "within an hour of each other add up to 280 mg" in result.inner_text()
     assert_quiet(watch)
-
-
-CAFFEINE_KEY = "fasciculation-course:caffeine"
 
 
 TOO_MANY = [{"time": f"{6 + i // 2:02d}:{30 * (i % 2):02d}", "mg": 10} for i in range(31)]
@@ -289,14 +298,8 @@ TOO_MANY = [{"time": f"{6 + i // 2:02d}:{30 * (i % 2):02d}", "mg": 10} for i in 
     ids=["corrupted", "unknown-version", "bad-drink", "too-many"],
 )
 def test_caffeine_timeline_keeps_a_copy_of_saved_drinks_it_cannot_read(page, watch, book_url, saved, shown, kept):
-    page.add_init_script(
-        f"if (!sessionStorage.getItem('seeded')) {{"
-        f" localStorage.setItem('{CAFFEINE_KEY}', {json.dumps(saved)});"
-        " sessionStorage.setItem('seeded', '1'); }"
-    )
-    open_page(page, book_url, CAFFEINE)
-    root = page.locator('[data-widget="caffeine-timeline"]')
-    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    seed_storage(page, CAFFEINE_KEY, saved)
+    root = open_timeline(page, book_url)
     assert root.locator(".cw-drink-list li").count() == shown
     assert "a copy is kept in this browser" in root.locator(".cw-storage-note").inner_text()
     copies = page.evaluate(f"() => JSON.parse(localStorage.getItem('{CAFFEINE_KEY}:unreadable'))")
@@ -317,9 +320,7 @@ def test_caffeine_timeline_keeps_a_copy_of_saved_drinks_it_cannot_read(page, wat
 
 
 def test_caffeine_timeline_counts_drinks_exactly_an_hour_apart_as_one_time(page, watch, book_url):
-    open_page(page, book_url, CAFFEINE)
-    root = page.locator('[data-widget="caffeine-timeline"]')
-    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    root = open_timeline(page, book_url)
     add_drink(root, "coffee-filter-mug", "09:00")
     add_drink(root, "coffee-filter-mug", "10:00")
     assert "within an hour of each other add up to 280 mg" in root.locator(".cw-result").inner_text()
@@ -327,9 +328,7 @@ def test_caffeine_timeline_counts_drinks_exactly_an_hour_apart_as_one_time(page,
 
 
 def test_caffeine_timeline_all_clear_names_who_it_is_for(page, watch, book_url):
-    open_page(page, book_url, CAFFEINE)
-    root = page.locator('[data-widget="caffeine-timeline"]')
-    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
+    root = open_timeline(page, book_url)
     add_drink(root, "tea-mug", "08:00")
     text = root.locator(".cw-result").inner_text()
     assert "healthy adults who are not pregnant" in text and "If you are pregnant" not in text
@@ -550,11 +549,7 @@ def test_spreadsheet_csv_with_extra_columns_imports_and_reports_every_skipped_ro
     ids=["corrupted", "unknown-version", "old-schema", "bad-entries"],
 )
 def test_corrupted_or_old_storage_is_read_safely_and_kept(page, watch, book_url, saved, shown, kept):
-    page.add_init_script(
-        f"if (!sessionStorage.getItem('seeded')) {{"
-        f" localStorage.setItem('{DIARY_KEY}', {json.dumps(saved)});"
-        " sessionStorage.setItem('seeded', '1'); }"
-    )
+    seed_storage(page, DIARY_KEY, saved)
     open_page(page, book_url, DIARY)
     assert diary(page).locator(".cw-entry-list li").count() == shown
     copy = page.evaluate(f"() => JSON.parse(localStorage.getItem('{DIARY_KEY}:unreadable'))")
