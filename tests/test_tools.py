@@ -291,7 +291,7 @@ TOO_MANY = [{"time": f"{6 + i // 2:02d}:{30 * (i % 2):02d}", "mg": 10} for i in 
     "saved, shown, kept",
     [
         ("{not json", 0, "{not json"),
-        (json.dumps({"version": 99, "drinks": []}), 0, '"version":99'),
+        (json.dumps({"version": 99, "drinks": []}), 0, '{"version": 99, "drinks": []}'),  # kept as it was saved
         (json.dumps({"version": 1, "drinks": [{"time": "08:00", "mg": 100}, {"time": "25:00", "mg": -3}]}), 1, "25:00"),
         (json.dumps({"version": 1, "drinks": TOO_MANY}), 30, '"21:00"'),  # the 31st drink, over the tool's 30
     ],

@@ -257,10 +257,12 @@ def sources(folder: Path | None = None) -> dict[str, dict[str, str]]:
 _SECTION_LABEL = re.compile(r"^\(([a-z0-9-]+)\)=\s*$", re.MULTILINE)
 
 
-def page_labels(page: str, folder: Path | None = None) -> set[str] | None:
-    """The `(label)=` targets a page of the book declares, or None if there is no such page."""
+@functools.cache
+def page_labels(page: str, folder: Path | None = None) -> frozenset[str] | None:
+    """The `(label)=` targets a page of the book declares, or None if there is no such page.
+    Cached: every question and tip of a chapter links into the same page."""
     path = (folder or book_dir()) / f"{page}.md"
-    return set(_SECTION_LABEL.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
+    return frozenset(_SECTION_LABEL.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
 
 
 def _check_link(path: Path, where: str, link: str, folder: Path) -> None:
@@ -323,8 +325,9 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
         raise CourseDataError(path, "reviewed", f"{data['reviewed']!r} is not a real date") from None
     objectives = [o["id"] for o in data["objectives"]]
     _no_duplicates(path, "objectives", objectives)
+    others = set(chapter_ids(folder)) - {chapter_id}
     for before in data["prerequisites"]:
-        if before == chapter_id or before not in chapter_ids(folder):
+        if before not in others:
             raise CourseDataError(path, "prerequisites", f"'{before}' is not another chapter of the course")
     _no_duplicates(path, "quiz", [q["id"] for q in data["quiz"]])
     for i, question in enumerate(data["quiz"]):
@@ -438,9 +441,8 @@ def validate_course(folder: Path | None = None) -> None:
 
 
 def clear_cache() -> None:
-    for loader in (sources, load_chapter, load_triggers, load_symptoms, load_figures):
+    for loader in (sources, load_chapter, load_triggers, load_symptoms, load_figures, load_drinks, page_labels):
         loader.cache_clear()
-    load_drinks.cache_clear()
 
 
 def escape_markdown_html(text: str) -> str:

@@ -37,7 +37,7 @@ function render({ model, el }) {
 
   // Saved drinks are checked with the same rules as typed ones. Anything that fails is left out of
   // the timeline but kept as a copy (as the diary does), so nothing saved is ever lost.
-  const saved = store.read(CAFFEINE_KEY, null);
+  const { raw, data: saved } = readSaved(CAFFEINE_KEY);
   let drinks = [];
   let halfLife = model.get("half_life");
   let bedtime = model.get("bedtime");
@@ -54,20 +54,10 @@ function render({ model, el }) {
     if (typeof saved.half_life === "number" && saved.half_life >= range[0] && saved.half_life <= range[1]) halfLife = saved.half_life;
     const [bed] = checkField(byName.time, saved.bedtime, "", messages);
     if (bed) bedtime = bed;
-  } else if (!saved) {
-    let raw = null;
-    try {
-      raw = window.localStorage.getItem(CAFFEINE_KEY);
-    } catch {
-      /* storage blocked: nothing to keep */
-    }
-    if (raw === null) drinks = (model.get("drinks") || []).slice();
-    else {
-      keepUnreadable(CAFFEINE_KEY, raw); // broken JSON
-      unreadable = 1;
-    }
+  } else if (raw === null) {
+    drinks = (model.get("drinks") || []).slice(); // nothing saved (or storage blocked)
   } else {
-    keepUnreadable(CAFFEINE_KEY, JSON.stringify(saved)); // another version or shape
+    keepUnreadable(CAFFEINE_KEY, raw); // broken JSON, another version or another shape
     unreadable = 1;
   }
 

@@ -210,19 +210,9 @@ const FAR_FUTURE = "9999-12-31T23:59";
  * '<key>:unreadable' (unless readOnly) and reported; nothing is thrown away.
  */
 function loadDiary(key, version, fields, messages, readOnly = false) {
-  let raw = null;
-  try {
-    raw = window.localStorage.getItem(key);
-  } catch {
-    return { entries: [], problem: "blocked" };
-  }
+  const { blocked, raw, data } = readSaved(key);
+  if (blocked) return { entries: [], problem: "blocked" };
   if (raw === null) return { entries: [], problem: null };
-  let data;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    data = undefined;
-  }
   let list = null;
   if (Array.isArray(data)) list = data;
   else if (data && typeof data === "object" && data.version === version && Array.isArray(data.entries)) list = data.entries;
@@ -242,6 +232,27 @@ function loadDiary(key, version, fields, messages, readOnly = false) {
   if (bad.length && !readOnly) keepUnreadable(key, JSON.stringify(bad));
   if (!readOnly && (bad.length || Array.isArray(data))) store.write(key, { version, entries });
   return { entries, problem: bad.length ? "some" : null, bad: bad.length };
+}
+
+/**
+ * What a tool saved under `key`, read once: `raw` is the stored text (null if nothing is saved) and
+ * `data` its JSON (undefined if the text is not JSON); `blocked` when the browser refuses storage.
+ * The raw text is what keepUnreadable() keeps, so a copy is the reader's data exactly.
+ */
+function readSaved(key) {
+  let raw = null;
+  try {
+    raw = window.localStorage.getItem(key);
+  } catch {
+    return { blocked: true, raw: null, data: undefined };
+  }
+  let data;
+  try {
+    data = raw === null ? undefined : JSON.parse(raw);
+  } catch {
+    data = undefined;
+  }
+  return { blocked: false, raw, data };
 }
 
 /** A button that gives the reader back the copies keepUnreadable() kept, as a JSON file. */
