@@ -79,7 +79,38 @@ def test_duplicate_question_ids_across_chapters(book):
 
 def test_unknown_level(book):
     edit(book / "data" / "symptoms.yml", lambda s: s["symptoms"][0].update(level="later"))
-    expect_error(book, "unknown level 'later'", "symptoms.yml")
+    msg = expect_error(book, "unknown level 'later'", "symptoms.yml")
+    assert "stroke-face" in msg  # the line names the item
+
+
+def test_warning_sign_with_no_source(book):
+    def drop_source(data):
+        item = next(s for s in data["symptoms"] if s["level"] == "urgent")
+        item.pop("source")
+
+    edit(book / "data" / "symptoms.yml", drop_source)
+    msg = expect_error(book, "a 'urgent' sign needs a source", "symptoms.yml")
+    assert ".source" in msg
+
+
+def test_level_missing_from_levels(book):
+    edit(book / "data" / "symptoms.yml", lambda s: s["levels"].pop("urgent"))
+    expect_error(book, "missing required field 'urgent'", "symptoms.yml")
+
+
+def test_level_slot_that_does_not_exist(book):
+    edit(book / "data" / "symptoms.yml", lambda s: s["levels"]["urgent"].update(action="Call {poison}."))
+    expect_error(book, "unknown slot '{poison}'", "symptoms.yml")
+
+
+def test_ranks_that_do_not_rise_with_urgency(book):
+    edit(book / "data" / "symptoms.yml", lambda s: s["levels"]["urgent"].update(rank=1))
+    expect_error(book, "ranks must rise", "symptoms.yml")
+
+
+def test_unknown_group(book):
+    edit(book / "data" / "symptoms.yml", lambda s: s["symptoms"][0].update(group="elsewhere"))
+    expect_error(book, "unknown group 'elsewhere'", "symptoms.yml")
 
 
 def test_empty_question(book):
@@ -205,8 +236,13 @@ def test_widgets_carry_the_data_to_the_browser():
     assert [i["id"] for i in checklist.items] == [t["id"] for t in data.checklist_items("sleep")]
     checker = SymptomChecker()
     emergency = next(s["id"] for s in checker.symptoms if s["level"] == "emergency")
+    assert checker.level == "" and checker.advice() == "Nothing is ticked yet."
     checker.ticked = [emergency]
     assert checker.level == "emergency"
+    assert "999 (UK), 911 (US) or 112 (EU)" in checker.advice()
+    checker.region = "us"
+    assert "Call 911 now" in checker.advice() and "999" not in checker.advice()
+    assert repr(checker) == "SymptomChecker(1 ticked, level=emergency)"
     checker.ticked = []
-    assert checker.level == "selfcare"
+    assert checker.level == ""
     assert "data-widget" in quiz._esm and "export default" in quiz._esm

@@ -1,4 +1,4 @@
-"""Symptom checker: says which of three levels of help the ticked signs call for."""
+"""Symptom checker: says which of four levels of help the ticked signs call for."""
 
 from __future__ import annotations
 
@@ -6,24 +6,41 @@ import traitlets
 
 from .base import CourseWidget
 from .data import load_symptoms
-from .rules import triage
+from .rules import FALLBACK_REGION, fill_numbers, triage
 
 
 class SymptomChecker(CourseWidget):
-    """`SymptomChecker()` shows the signs of book/data/symptoms.yml. With a live kernel,
-    `checker.level` is 'emergency', 'doctor' or 'selfcare' for what is ticked."""
+    """`SymptomChecker()` shows the signs of book/data/symptoms.yml, grouped under plain headings.
+
+    With a live kernel, `checker.ticked` lists the ticked sign ids and `checker.level` is
+    'emergency', 'urgent', 'doctor' or 'selfcare' ('' until something is ticked).
+    `checker.region` ('uk', 'us', 'eu', 'other' or 'all') decides which numbers it names.
+    """
 
     kind = "checker"
     levels = traitlets.Dict().tag(sync=True)
+    regions = traitlets.Dict().tag(sync=True)
+    groups = traitlets.Dict().tag(sync=True)
     symptoms = traitlets.List().tag(sync=True)
     ticked = traitlets.List(traitlets.Unicode()).tag(sync=True)
-    level = traitlets.Unicode("selfcare").tag(sync=True)
+    level = traitlets.Unicode("").tag(sync=True)
+    region = traitlets.Unicode(FALLBACK_REGION).tag(sync=True)
 
     def __init__(self):
         data = load_symptoms()
-        super().__init__(levels=data["levels"], symptoms=data["symptoms"])
+        super().__init__(levels=data["levels"], regions=data["regions"], groups=data["groups"], symptoms=data["symptoms"])
 
     @traitlets.observe("ticked")
     def _decide(self, change):
         # Python applies the rule itself rather than trusting the level the browser sent.
-        self.level = triage(change["new"], self.symptoms, self.levels)
+        self.level = triage(change["new"], self.symptoms, self.levels) if change["new"] else ""
+
+    def advice(self) -> str:
+        """What the ticked signs call for, in words, with the numbers for `region`."""
+        if not self.level:
+            return "Nothing is ticked yet."
+        info = self.levels[self.level]
+        return fill_numbers(f"{info['heading']}. {info['action']}", self.region, self.regions)
+
+    def __repr__(self) -> str:
+        return f"SymptomChecker({len(self.ticked)} ticked, level={self.level or 'none'})"

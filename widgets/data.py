@@ -105,34 +105,52 @@ TRIGGERS_SCHEMA = {
         }
     },
 }
+# The checker's levels, most urgent first. A rank must rise with urgency (the loader checks).
+LEVEL_NAMES = ("emergency", "urgent", "doctor", "selfcare")
 _LEVEL = {
     "type": "object",
-    "required": ["rank", "heading", "action"],
+    "required": ["rank", "colour", "short", "heading", "action"],
     "additionalProperties": False,
-    "properties": {"rank": {"type": "integer"}, "heading": TEXT, "action": TEXT},
+    "properties": {
+        "rank": {"type": "integer"},
+        "colour": {"enum": ["red", "amber", "green", "blue"]},
+        "short": TEXT,
+        "heading": TEXT,
+        "action": TEXT,
+    },
+}
+_REGION = {
+    "type": "object",
+    "required": ["label", "emergency", "urgent"],
+    "additionalProperties": False,
+    "properties": {"label": TEXT, "emergency": TEXT, "urgent": TEXT},
 }
 SYMPTOMS_SCHEMA = {
     "type": "object",
-    "required": ["levels", "symptoms"],
+    "required": ["levels", "regions", "groups", "symptoms"],
     "additionalProperties": False,
     "properties": {
         "levels": {
             "type": "object",
-            "required": ["emergency", "doctor", "selfcare"],
+            "required": list(LEVEL_NAMES),
             "additionalProperties": False,
-            "properties": {"emergency": _LEVEL, "doctor": _LEVEL, "selfcare": _LEVEL},
+            "properties": {name: _LEVEL for name in LEVEL_NAMES},
         },
+        # Where the reader is: which numbers to call. `all` (every number) is shown until they choose.
+        "regions": {"type": "object", "required": ["all"], "propertyNames": ID, "additionalProperties": _REGION},
+        "groups": {"type": "object", "minProperties": 1, "propertyNames": ID, "additionalProperties": TEXT},
         "symptoms": {
             "type": "array",
             "minItems": 1,
             "items": {
                 "type": "object",
-                "required": ["id", "label", "level", "source"],
+                "required": ["id", "label", "level", "group"],
                 "additionalProperties": False,
                 "properties": {
                     "id": ID,
                     "label": TEXT,
                     "level": {"type": "string"},
+                    "group": {"type": "string"},
                     "source": {"type": "string", "minLength": 1},
                 },
             },
@@ -392,22 +410,34 @@ def checklist_items(checklist_id: str, folder: Path | None = None) -> list[dict[
 
 @functools.cache
 def load_symptoms(folder: Path | None = None) -> dict[str, Any]:
-    """Symptom checker levels and items, checked; sources resolved."""
+    """Symptom checker levels, regions, groups and items, checked; sources resolved."""
     folder = folder or book_dir()
     path = folder / "data" / "symptoms.yml"
     data = read_yaml(path, SYMPTOMS_SCHEMA)
-    levels = data["levels"]
-    ranks = [levels[name]["rank"] for name in ("selfcare", "doctor", "emergency")]
-    if not ranks[0] < ranks[1] < ranks[2]:
-        raise CourseDataError(path, "levels", "ranks must rise: selfcare < doctor < emergency")
+    levels, groups = data["levels"], data["groups"]
+    ranks = [levels[name]["rank"] for name in LEVEL_NAMES]
+    if ranks != sorted(ranks, reverse=True) or len(set(ranks)) != len(ranks):
+        raise CourseDataError(path, "levels", "ranks must rise: selfcare < doctor < urgent < emergency")
+    for name, level in levels.items():
+        for field in ("heading", "action"):
+            for slot in re.findall(r"\{([^}]*)\}", level[field]):
+                if slot not in ("emergency", "urgent"):
+                    raise CourseDataError(path, f"levels.{name}.{field}", f"unknown slot '{{{slot}}}' (use {{emergency}} or {{urgent}})")
     _no_duplicates(path, "symptoms", [s["id"] for s in data["symptoms"]])
     symptoms = []
     for i, item in enumerate(data["symptoms"]):
         where = f"symptoms[{i}] ({item['id']})"
         if item["level"] not in levels:
             raise CourseDataError(path, f"{where}.level", f"unknown level '{item['level']}' (use {', '.join(levels)})")
+        if item["group"] not in groups:
+            raise CourseDataError(path, f"{where}.group", f"unknown group '{item['group']}' (use {', '.join(groups)})")
+        if "source" not in item:
+            if item["level"] != "selfcare":
+                raise CourseDataError(path, f"{where}.source", f"a '{item['level']}' sign needs a source")
+            symptoms.append({**item, "source": None})
+            continue
         symptoms.append({**item, "source": _check_source(path, f"{where}.source", item["source"], folder)})
-    return {"levels": levels, "symptoms": symptoms}
+    return {"levels": levels, "regions": data["regions"], "groups": groups, "symptoms": symptoms}
 
 
 @functools.cache

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .data import book_dir, chapter_ids, escape_markdown_html, load_chapter, load_symptoms, toc_files
+from .rules import FALLBACK_REGION, fill_numbers
+from .signs import Markdown, level_names, signs_list
 
 # Suggested plans: which chapters go together. Times are added up from the chapter data.
 ONE_SESSION = ["what-is-fasciculation", "when-to-see-a-doctor"]
@@ -26,19 +28,6 @@ THREE_SESSIONS = [
 DISCUSSION_MINUTES = 10  # time for a prompt and the quiz talk-through in each session
 
 _LABEL = re.compile(r"^\(([a-z0-9-]+)\)=\s*\n##\s+(.+?)\s*$", re.MULTILINE)
-
-
-class Markdown:
-    """Shows MyST Markdown in the book and Markdown in Jupyter."""
-
-    def __init__(self, text: str):
-        self.text = text
-
-    def _repr_markdown_(self) -> str:
-        return self.text
-
-    def __str__(self) -> str:
-        return self.text
 
 
 def _text(value: str) -> str:
@@ -209,29 +198,30 @@ def session_plans() -> Markdown:
 
 
 def doctor_handout() -> Markdown:
-    """The red flags of book/data/symptoms.yml on one page: emergency, then see a doctor."""
+    """The warning signs and reasons for a check-up of book/data/symptoms.yml on one page, most urgent first."""
     data = load_symptoms()
     levels, symptoms = data["levels"], data["symptoms"]
     out = []
-    used: dict[str, dict[str, str]] = {}
-    for level in ("emergency", "doctor"):
+    for level in level_names():
         info = levels[level]
-        items = [s for s in symptoms if s["level"] == level]
-        for s in items:
-            used.setdefault(s["source"]["key"], s["source"])
+        if level == "selfcare":
+            out.append(
+                f"(handout-selfcare)=\n## None of these? {_text(info['heading'])}\n\n"
+                f"{_text(_numbers(info['action']))}\n"
+            )
+            continue
         out.append(
-            f"(handout-{level})=\n## {_text(info['heading'])}\n\n**{_text(info['action'])}**\n\n"
-            + "\n".join(f"- {_text(s['label'])}" for s in items)
-            + "\n"
+            f"(handout-{level})=\n## {_text(_numbers(info['heading']))}\n\n"
+            f"**{_text(_numbers(info['action']))}**\n\n{signs_list(level, cite=False)}"
         )
-    selfcare = levels["selfcare"]
-    out.append(
-        f"(handout-selfcare)=\n## No sign from these lists? {_text(selfcare['heading'])}\n\n"
-        f"{_text(selfcare['action'])}\n"
-    )
+    used = {s["source"]["key"]: s["source"] for s in symptoms if s["source"] and s["level"] != "selfcare"}
     notes = "; ".join(
         f"[{escape_markdown_html(s['label'])}]({s['url']})" if s["url"] else escape_markdown_html(s["label"])
         for s in used.values()
     )
     out.append(f"```{{container}} handout-sources\nSources: {notes}.\n```\n")
     return Markdown("\n".join(out))
+
+
+def _numbers(text: str) -> str:
+    return fill_numbers(text, FALLBACK_REGION, load_symptoms()["regions"])

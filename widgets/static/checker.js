@@ -1,77 +1,187 @@
-// Symptom checker: the most urgent ticked item decides what to do now. One red flag is enough.
+// Symptom checker: the most urgent ticked sign decides what to do now. One warning sign is enough.
+// Uses (common.js): h, inline, sourceNote, triage, fillNumbers, store, uid, commit.
+//
+// What this browser keeps, and only here: the ticks with the date they were ticked (the
+// doctor-visit summary lists them), and where the reader is (which numbers to call).
+
+const TICKS_KEY = "fasciculation-course:symptoms";
+const REGION_KEY = "fasciculation-course:region";
+const STALE_DAYS = 7; // older ticks are not shown as current without asking
+
+function today() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function daysSince(isoDate) {
+  const then = Date.parse(`${isoDate}T00:00:00`);
+  return Number.isNaN(then) ? Infinity : Math.round((Date.parse(`${today()}T00:00:00`) - then) / 86400000);
+}
+
+function readableDate(isoDate) {
+  const when = new Date(`${isoDate}T00:00:00`);
+  if (Number.isNaN(when.getTime())) return "an unknown date";
+  const lang = document.documentElement.lang || undefined;
+  return when.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+}
+
+/** Saved ticks: { ticked: [ids], date: "YYYY-MM-DD" }. A bare list (older pages) has no date. */
+function readSavedTicks(known) {
+  const saved = store.read(TICKS_KEY, null);
+  const list = Array.isArray(saved) ? saved : Array.isArray(saved?.ticked) ? saved.ticked : [];
+  const ticked = list.filter((id) => typeof id === "string" && known.has(id));
+  const date = typeof saved?.date === "string" ? saved.date : null;
+  return ticked.length ? { ticked, date } : null;
+}
 
 function render({ model, el }) {
   const id = uid("checker");
   const levels = model.get("levels");
+  const regions = model.get("regions");
+  const groups = model.get("groups");
   const symptoms = model.get("symptoms");
-  // Ticks are kept in this browser only, so the doctor-visit summary can list them.
-  const key = "fasciculation-course:symptoms";
   const known = new Set(symptoms.map((s) => s.id));
-  const saved = store.read(key, []);
-  const ticked = new Set(Array.isArray(saved) ? saved.filter((t) => known.has(t)) : []);
-  let persist = ticked.size > 0;
-  const order = ["emergency", "doctor", "selfcare"];
-  const groupTitle = {
-    emergency: "Signs of an emergency",
-    doctor: "Signs to see a doctor about",
-    selfcare: "Everyday twitches",
-  };
 
-  const result = h("div", { class: "cw-result", role: "status", "aria-live": "polite" });
-  const groups = order.map((level) => {
-    const rows = symptoms
-      .filter((s) => s.level === level)
-      .map((s) => {
-        const input = h("input", { type: "checkbox", id: `${id}-${s.id}`, value: s.id });
-        input.checked = ticked.has(s.id);
+  const ticked = new Set();
+  let tickedOn = null; // the date the current ticks were made
+  let region = store.read(REGION_KEY, null);
+  const saved = readSavedTicks(known);
+  const fresh = saved && saved.date && daysSince(saved.date) <= STALE_DAYS;
+  if (fresh) {
+    saved.ticked.forEach((t) => ticked.add(t));
+    tickedOn = saved.date;
+  }
+
+  const numbers = (text) => fillNumbers(text, region, regions);
+
+  // Where the reader is: the numbers to call follow this choice.
+  const regionChoice = h(
+    "fieldset",
+    { class: "cw-region" },
+    h("legend", {}, "Where are you? The numbers to call follow your choice."),
+    Object.entries(regions)
+      .filter(([key]) => key !== "all")
+      .map(([key, info]) => {
+        const input = h("input", { type: "radio", name: `${id}-region`, id: `${id}-region-${key}`, value: key });
+        input.checked = region === key;
         input.addEventListener("change", () => {
-          persist = true;
-          if (input.checked) ticked.add(s.id);
-          else ticked.delete(s.id);
+          region = key;
+          store.write(REGION_KEY, key);
           update();
         });
-        return { input, row: h("div", { class: "cw-option" }, input, h("label", { for: `${id}-${s.id}` }, inline(s.label))) };
+        return h("span", { class: "cw-option cw-inline" }, input, h("label", { for: `${id}-region-${key}` }, info.label));
+      }),
+  );
+
+  // The signs, under plain headings.
+  const boxes = new Map();
+  const groupEls = Object.entries(groups).map(([groupId, title]) => {
+    const rows = symptoms
+      .filter((s) => s.group === groupId)
+      .map((s) => {
+        const input = h("input", { type: "checkbox", id: `${id}-${s.id}`, value: s.id, "data-level": s.level });
+        input.checked = ticked.has(s.id);
+        input.addEventListener("change", () => {
+          if (input.checked) ticked.add(s.id);
+          else ticked.delete(s.id);
+          tickedOn = today();
+          update({ save: true });
+        });
+        boxes.set(s.id, input);
+        return h("div", { class: "cw-option" }, input, h("label", { for: `${id}-${s.id}` }, inline(s.label)));
       });
-    return { rows, el: h("fieldset", { "data-group": level }, h("legend", {}, groupTitle[level]), rows.map((r) => r.row)) };
+    return rows.length ? h("fieldset", { "data-group": groupId }, h("legend", {}, title), rows) : null;
   });
-  const clear = h("button", { type: "button", class: "cw-button cw-clear" }, "Clear all");
+
+  // Saved answers: when they were ticked, and a one-tap way to clear them.
+  const savedNote = h("div", { class: "cw-saved", role: "status" });
+  const clear = h("button", { type: "button", class: "cw-button cw-clear" }, "Clear my answers");
   clear.addEventListener("click", () => {
     ticked.clear();
-    for (const g of groups) for (const r of g.rows) r.input.checked = false;
-    store.remove(key);
-    persist = false;
+    tickedOn = null;
+    store.remove(TICKS_KEY);
     update();
+    savedNote.replaceChildren(h("p", {}, "Your answers are cleared."));
   });
+
+  function showSavedNote() {
+    if (ticked.size && tickedOn) {
+      savedNote.replaceChildren(h("p", {}, `These ticks were saved on ${readableDate(tickedOn)}. Untick any sign you no longer have.`));
+    } else if (saved && !fresh && !ticked.size) {
+      const restore = h("button", { type: "button", class: "cw-button" }, "Show them again");
+      restore.addEventListener("click", () => {
+        saved.ticked.forEach((t) => ticked.add(t));
+        tickedOn = saved.date;
+        update();
+      });
+      const when = saved.date ? `on ${readableDate(saved.date)}` : "some time ago";
+      const count = `${saved.ticked.length} sign${saved.ticked.length === 1 ? "" : "s"}`;
+      savedNote.replaceChildren(
+        h("p", {}, `You ticked ${count} ${when}. That is more than ${STALE_DAYS} days ago, so they are not shown. Tick what you have now.`),
+        restore,
+      );
+    } else savedNote.replaceChildren();
+  }
+
+  // The result: shown only once something is ticked, kept in view next to the ticks.
+  const resultRegion = h("div", { class: "cw-result-region", role: "status", "aria-live": "polite" });
 
   el.append(
     h(
       "section",
       { class: "cw cw-checker", "data-widget": "symptom-checker", "aria-labelledby": `${id}-title` },
       h("h3", { id: `${id}-title`, class: "cw-title" }, "When to get help: check your signs"),
-      h("p", { class: "cw-help" }, "Tick every sign you have now. The advice below changes as you tick. It is not a diagnosis."),
-      groups.map((g) => g.el),
+      h("p", { class: "cw-help cw-adults" },
+        "This checker is for adults (16 and over). A child with twitching should see a GP (family doctor); ",
+        "the \u201ccall now\u201d signs apply to children too."),
+      h("p", { class: "cw-help" }, "Tick every sign you have now. One sign is enough to change the advice. It is not a diagnosis."),
+      regionChoice,
+      savedNote,
+      groupEls,
       clear,
-      result,
+      resultRegion,
     ),
   );
+  model.on("change:ticked", () => {
+    const wanted = (model.get("ticked") || []).filter((t) => known.has(t));
+    if (wanted.length === ticked.size && wanted.every((t) => ticked.has(t))) return;
+    ticked.clear();
+    wanted.forEach((t) => ticked.add(t));
+    tickedOn = today();
+    update({ save: true });
+  });
   update();
 
-  function update() {
+  function update({ save = false } = {}) {
+    for (const [sid, box] of boxes) box.checked = ticked.has(sid);
+    for (const input of regionChoice.querySelectorAll("input")) input.checked = input.value === region;
     const list = symptoms.filter((s) => ticked.has(s.id)).map((s) => s.id);
-    const level = triage(list, symptoms, levels);
+    const level = list.length ? triage(list, symptoms, levels) : "";
+    if (save) {
+      if (list.length) store.write(TICKS_KEY, { ticked: list, date: tickedOn || today() });
+      else store.remove(TICKS_KEY);
+    }
+    resultRegion.replaceChildren(level ? result(level) : "");
+    showSavedNote();
+    commit(model, { ticked: list, level, region: region || "all" });
+  }
+
+  function result(level) {
+    const info = levels[level];
     const chosen = symptoms.filter((s) => ticked.has(s.id) && s.level === level);
-    result.dataset.level = level;
-    const parts = [
-      h("h4", {}, levels[level].heading),
-      h("p", {}, inline(levels[level].action)),
-      chosen.length && level !== "selfcare"
-        ? h("p", {}, "Because you ticked: ", chosen.map((s) => s.label).join("; "), ".")
-        : null,
-      level === "selfcare" && list.length === 0 ? h("p", {}, "You have not ticked any sign yet.") : null,
-    ];
-    result.replaceChildren(...parts.filter(Boolean));
-    if (persist) store.write(key, list);
-    commit(model, { ticked: list, level });
+    const why = h(
+      "details",
+      { class: "cw-why" },
+      h("summary", {}, `Why this advice? (${chosen.length} sign${chosen.length === 1 ? "" : "s"})`),
+      h("ul", {}, chosen.map((s) => h("li", {}, inline(s.label), " ", sourceNote(s.source)))),
+    );
+    return h(
+      "div",
+      { class: "cw-result", "data-level": level, "data-colour": info.colour },
+      h("h4", {}, numbers(info.heading)),
+      h("p", {}, inline(numbers(info.action))),
+      why,
+    );
   }
 }
 

@@ -63,6 +63,12 @@ function triage(ticked, symptoms, levels) {
   return best;
 }
 
+/** The numbers for a region in a level's text, the same as fill_numbers in widgets/rules.py. */
+function fillNumbers(text, region, regions) {
+  const chosen = (Object.hasOwn(regions, region) && regions[region]) || regions.all;
+  return String(text).replace(/\{(emergency|urgent)\}/g, (_, slot) => chosen[slot]);
+}
+
 /** localStorage that never throws (private mode, full disk, blocked storage) and never trusts what it reads. */
 const store = {
   read(key, fallback) {
