@@ -11,7 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from widgets import teaching
-from widgets.data import chapter_ids, load_chapter, load_symptoms
+from widgets.data import chapter_ids, escape_markdown_html, load_chapter, load_symptoms
+from widgets.rules import fill_numbers
 
 from .conftest import HTML, ROOT, open_page
 
@@ -99,14 +100,15 @@ def test_answer_key_data_has_every_question_once_grouped_by_objective():
             assert quiz[q["number"] - 1]["id"] == q["id"]
 
 
-def test_handout_lists_every_red_flag_from_the_symptom_data():
+def test_handout_lists_every_warning_sign_and_reason_for_a_check_up_from_the_symptom_data():
     text = str(teaching.doctor_handout())
     data = load_symptoms()
     for symptom in data["symptoms"]:
-        if symptom["level"] in ("emergency", "doctor"):
-            assert f"- {symptom['label']}" in text, symptom["id"]
-    for level in data["levels"].values():
-        assert level["heading"] in text
+        if symptom["level"] != "selfcare":
+            assert f"- {escape_markdown_html(symptom['label'])}" in text, symptom["id"]
+    for name, level in data["levels"].items():
+        assert fill_numbers(level["heading"], "all", data["regions"]) in text, name
+    assert "{" + "emergency}" not in text and "tick" not in text  # paper has nothing to tick
 
 
 @pytest.mark.parametrize("path,title", TEACH.items())

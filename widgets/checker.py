@@ -28,7 +28,9 @@ class SymptomChecker(CourseWidget):
 
     def __init__(self):
         data = load_symptoms()
-        super().__init__(levels=data["levels"], regions=data["regions"], groups=data["groups"], symptoms=data["symptoms"])
+        super().__init__(
+            levels=data["levels"], regions=data["regions"], groups=data["groups"], symptoms=data["symptoms"]
+        )
 
     @traitlets.observe("ticked")
     def _decide(self, change):

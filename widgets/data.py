@@ -422,7 +422,9 @@ def load_symptoms(folder: Path | None = None) -> dict[str, Any]:
         for field in ("heading", "action"):
             for slot in re.findall(r"\{([^}]*)\}", level[field]):
                 if slot not in ("emergency", "urgent"):
-                    raise CourseDataError(path, f"levels.{name}.{field}", f"unknown slot '{{{slot}}}' (use {{emergency}} or {{urgent}})")
+                    raise CourseDataError(
+                        path, f"levels.{name}.{field}", f"unknown slot '{{{slot}}}' (use {{emergency}} or {{urgent}})"
+                    )
     _no_duplicates(path, "symptoms", [s["id"] for s in data["symptoms"]])
     symptoms = []
     for i, item in enumerate(data["symptoms"]):
