@@ -125,7 +125,8 @@ def test_browser_numbers_agree_with_python(page, book_url):
     regions = [*REGIONS, "", "mars", "__proto__", "toString"]
     texts = [level[field] for level in LEVELS.values() for field in ("heading", "action")]
     browser = page.evaluate(
-        f"([texts, regions, all]) => {{ {_common_js()}; return regions.map(r => texts.map(t => fillNumbers(t, r, all))); }}",
+        f"([texts, regions, all]) => {{ {_common_js()}; "
+        "return regions.map(r => texts.map(t => fillNumbers(t, r, all))); }",
         [texts, regions, REGIONS],
     )
     assert browser == [[fill_numbers(t, r, REGIONS) for t in texts] for r in regions]
