@@ -252,7 +252,7 @@ def test_live_kernel_gets_plotly_from_the_python_package(monkeypatch):
 
 def test_visit_summary_carries_the_checker_data():
     visit = VisitSummary()
-    assert visit.symptoms and set(visit.levels) == {"emergency", "doctor", "selfcare"}
+    assert visit.symptoms and set(visit.levels) == {"emergency", "urgent", "doctor", "selfcare"}
     assert not visit._uses_plotly
     assert "export default { render: renderDiary }" not in visit._esm
 
