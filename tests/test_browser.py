@@ -82,12 +82,14 @@ def test_chart_draws_every_data_point_in_readable_text(page, watch, book_url, ch
           let node = el;  // the colour behind the chart: the nearest ancestor that paints one
           while (node && !opaque(getComputedStyle(node).backgroundColor)) node = node.parentElement;
           const bg = node ? getComputedStyle(node).backgroundColor : 'rgb(255, 255, 255)';
-          const isLine = (t) => (t.type || 'scatter') === 'scatter' && (t.mode || 'lines').includes('lines');
+          const isScatter = (t) => (t.type || 'scatter') === 'scatter';
+          const isLine = (t) => isScatter(t) && (t.mode || 'lines').includes('lines');
+          const isMarkers = (t) => isScatter(t) && (t.mode || '').includes('markers');
           const labels = '.gtitle, .g-gtitle text, .xtick text, .ytick text, .annotation-text';
           return {
-            points: fig.data.filter(t => t.type === 'bar').reduce((n, t) => n + (t.y || t.x).length, 0),
+            points: fig.data.filter(t => t.type === 'bar' || isMarkers(t)).reduce((n, t) => n + (t.y || t.x).length, 0),
             lines: fig.data.filter(isLine).length,
-            drawnPoints: el.querySelectorAll('.barlayer .point path').length,
+            drawnPoints: el.querySelectorAll('.barlayer .point path, .scatterlayer .points path.point').length,
             drawnLines: [...el.querySelectorAll('.scatterlayer path.js-line')].filter(p => p.getAttribute('d')).length,
             text: [...el.querySelectorAll(labels)].map(t => rgb(getComputedStyle(t).fill)),
             page: rgb(bg),

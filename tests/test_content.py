@@ -216,6 +216,58 @@ def test_seed_myths_never_appear_as_advice(myth):
         assert not pattern.search(text), f"{myth} in: {text}"
 
 
+# Facts the clinical review corrected (issue 10, item 7): none may come back in its old form.
+RETIRED_FACTS = {
+    "BFS promised to stay harmless": lambda s: re.search(r"\b(stays?|remains?|always) (harmless|benign)\b", s, re.I),
+    "old potassium range": lambda s: re.search(r"3\.5\s*(to|-|–)\s*5\.0\b", s),
+    "lifetime twitching set against a yearly MND figure": lambda s: re.search(r"\b(ALS|MND)\b", s)
+    and re.search(r"(70|700) in 1?,?00|at some time|lifetime", s, re.I)
+    and re.search(r"\b(a|each|per|every) year\b|100,000", s, re.I),
+    "vitamin D as a common twitch cause": lambda s: re.search(r"vitamin d", s, re.I)
+    and re.search(r"\bcaus", s, re.I)
+    and re.search(r"twitch", s, re.I)
+    and not re.search(r"calcium|\bnot\b", s, re.I),
+    "muscular dystrophy as a twitch cause": lambda s: re.search(r"muscular dystroph", s, re.I)
+    and re.search(r"\bcaus\w* (muscle )?twitch", s, re.I)
+    and not re.search(r"\bnot\b|n't", s, re.I),
+    "never stop a medicine": lambda s: re.search(r"\bnever stop\b", s, re.I),
+    "MND never causes twitches": lambda s: re.search(
+        r"\b(ALS|MND|motor neurone disease)\b[^.]{0,40}\b(never|does not|doesn't) cause", s, re.I
+    ),
+}
+
+
+def every_sentence_a_reader_sees() -> list[tuple[str, str]]:
+    """(where, sentence) for every page's whole article (tables, captions and boxes too) and the data files."""
+    found = []
+    for file in data.toc_files(BOOK):
+        page = BeautifulSoup((HTML / f"{file}.html").read_text(encoding="utf-8"), "html.parser")
+        for block in page.select("article.bd-article :is(p, li, td, th, dd, dt, figcaption, h1, h2, h3)"):
+            text = " ".join(block.get_text(" ", strip=True).split())
+            found += [(file, s) for s in re.split(r"(?<=[.!?])\s+", text) if s]
+    for path in sorted((BOOK / "data").rglob("*.yml")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.lstrip().startswith("#"):
+                found += [(path.name, s) for s in re.split(r"(?<=[.!?])\s+", line) if s]
+    return found
+
+
+@pytest.mark.parametrize("fact", RETIRED_FACTS)
+def test_corrected_facts_never_appear_in_their_old_form(fact):
+    wrong = [f"{where}: {s}" for where, s in every_sentence_a_reader_sees() if RETIRED_FACTS[fact](s)]
+    assert wrong == [], "\n".join(wrong)
+
+
+def test_corrected_facts_appear_in_their_new_form():
+    """The new facts are where readers look for them, as the fact sheet gives them."""
+    electrolytes = " ".join(s for where, s in every_sentence_a_reader_sees() if where == "book/electrolytes")
+    assert re.search(r"3\.7 to 5\.2", electrolytes), "potassium as MedlinePlus gives it"
+    assert "350 mg" in electrolytes, "the magnesium supplement limit as a number"
+    risk = data.load_figures(BOOK)["risk"]
+    assert (risk["people"], risk["twitch"], risk["mnd_lifetime"]) == (1000, 700, 3), "lifetime against lifetime"
+    assert "alonso2009" in {s["key"] for s in risk["sources"]}
+
+
 def advice_in_data() -> list[str]:
     """What the data tells readers as true: main messages, right answers, explanations, tips, actions.
 
@@ -287,7 +339,9 @@ def test_myths_are_corrected():
     assert re.search(r"200 ?mg", prose("everyday-triggers"))
     # Alzheimer's: memory and thinking first, not twitching; twitching is common at any adult age.
     assert re.search(r"memory", prose("serious-conditions"), re.I)
-    assert re.search(r"common in healthy adults of any age", prose("what-is-fasciculation"), re.I)
+    what_is = prose("what-is-fasciculation")
+    assert re.search(r"70 in (every )?100 healthy people get twitches", what_is, re.I)
+    assert re.search(r"with weakness need a check at any age", what_is, re.I)
 
 
 # Section 4 of the fact sheet, item by item: the checker item that carries each warning sign or

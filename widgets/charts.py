@@ -78,39 +78,61 @@ def _layout(fig: go.Figure, title: str, **extra) -> go.Figure:
     return fig
 
 
+# Icon-array colours, chosen to show at 3:1 or more on both the light and the dark page.
+PEOPLE_COLOURS = {"twitch": "#3b82f6", "mnd": "#e07000", "neither": "#7d8590"}
+
+
 def risk_in_proportion() -> Chart:
-    """Twitches are common; ALS is rare: both as people out of 100,000, on a log scale."""
+    """An icon array: out of 1,000 people, how many twitch and how many get MND, both over a lifetime."""
     f = load_figures()["risk"]
-    twitch = f["twitch_per_100"] * 1000
-    als = f["als_per_100000_per_year"]
-    labels = ["Have twitches at some time", "Get ALS in a year"]
-    fig = go.Figure(
-        go.Bar(
-            x=[twitch, als],
-            y=["Twitches<br>at some time", "ALS<br>in a year"],  # short labels fit a phone
-            orientation="h",
-            marker_color=[ACCENT, SECOND],
-            text=[f"about {twitch:,.0f}", f"about {als:g}"],
-            textposition=["inside", "outside"],
-            insidetextanchor="end",
-            customdata=labels,
-            hovertemplate="%{customdata}: about %{x:,} in 100,000<extra></extra>",
+    people, twitch, mnd = f["people"], f["twitch"], f["mnd_lifetime"]
+    columns = 40
+    groups = [  # (key, legend label, how many), drawn in this order from the top-left square
+        ("mnd", f"Get MND in their lifetime: about {mnd}", mnd),
+        ("twitch", f"Have twitches at some time: about {twitch - mnd}", twitch - mnd),
+        ("neither", f"Neither: about {people - twitch}", people - twitch),
+    ]
+    fig = go.Figure()
+    first = 0
+    for key, label, count in groups:
+        places = range(first, first + count)
+        first += count
+        fig.add_trace(
+            go.Scatter(
+                x=[i % columns for i in places],
+                y=[i // columns for i in places],
+                mode="markers",
+                name=label,
+                marker={"symbol": "square", "size": 7, "color": PEOPLE_COLOURS[key]},
+                hovertemplate=f"{label}<extra></extra>",
+            )
         )
+    rows = -(-people // columns)
+    _layout(
+        fig,
+        f"Out of {people:,} people, over a whole life",
+        height=380,
+        showlegend=True,
+        legend={"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top", "font": {"size": 13}},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
     )
-    _layout(fig, "Out of 100,000 people", height=260)
-    fig.update_xaxes(type="log", range=[0, 5.2], title_text="Each step is 10 times more")
-    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(visible=False, range=[-1, columns], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[rows, -1], fixedrange=True)
     return Chart(
         name="risk-in-proportion",
         figure=fig,
         alt=(
-            f"Bar chart. Out of 100,000 people, about {twitch:,.0f} get twitches at some time in life. "
-            f"About {als:g} get ALS in a year. The first number counts a whole life and the second one year, "
-            "so they are not an exact match, but twitches are far more common."
+            f"Picture of {people:,} people as small squares. About {twitch} of them have twitches at some time "
+            f"in their life. About {mnd} of them get motor neurone disease (MND) in their lifetime, "
+            "and most of those first notice weakness, not twitches."
         ),
-        caption="Twitches are very common. ALS is rare. The scale grows ten times at each step.",
-        headers=["What", "People out of 100,000"],
-        rows=[[labels[0], f"about {twitch:,.0f} (about {f['twitch_per_100']} in 100)"], [labels[1], f"about {als:g}"]],
+        caption=(
+            f"Twitches are common: about {twitch} in {people:,} people get them. MND is rare: about {mnd} in "
+            f"{people:,} get it in their lifetime. What this means for you: a twitch on its own is very unlikely "
+            "to be MND. New weakness is the sign to act on."
+        ),
+        headers=[f"Out of {people:,} people, over a whole life", "About how many"],
+        rows=[["Have twitches at some time", f"{twitch}"], ["Get MND", f"{mnd}"]],
         sources=f["sources"],
     )
 
