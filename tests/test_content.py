@@ -220,16 +220,22 @@ def test_seed_myths_never_appear_as_advice(myth):
 RETIRED_FACTS = {
     "BFS promised to stay harmless": lambda s: re.search(r"\b(stays?|remains?|always) (harmless|benign)\b", s, re.I),
     "old potassium range": lambda s: re.search(r"3\.5\s*(to|-|–)\s*5\.0\b", s),
-    "lifetime twitching set against a yearly MND figure": lambda s: re.search(r"\b(ALS|MND)\b", s)
-    and re.search(r"(70|700) in 1?,?00|at some time|lifetime", s, re.I)
-    and re.search(r"\b(a|each|per|every) year\b|100,000", s, re.I),
-    "vitamin D as a common twitch cause": lambda s: re.search(r"vitamin d", s, re.I)
-    and re.search(r"\bcaus", s, re.I)
-    and re.search(r"twitch", s, re.I)
-    and not re.search(r"calcium|\bnot\b", s, re.I),
-    "muscular dystrophy as a twitch cause": lambda s: re.search(r"muscular dystroph", s, re.I)
-    and re.search(r"\bcaus\w* (muscle )?twitch", s, re.I)
-    and not re.search(r"\bnot\b|n't", s, re.I),
+    "lifetime twitching set against a yearly MND figure": lambda s: (
+        re.search(r"\b(ALS|MND)\b", s)
+        and re.search(r"(70|700) in 1?,?00|at some time|lifetime", s, re.I)
+        and re.search(r"\b(a|each|per|every) year\b|100,000", s, re.I)
+    ),
+    "vitamin D as a common twitch cause": lambda s: (
+        re.search(r"vitamin d", s, re.I)
+        and re.search(r"\bcaus", s, re.I)
+        and re.search(r"twitch", s, re.I)
+        and not re.search(r"calcium|\bnot\b", s, re.I)
+    ),
+    "muscular dystrophy as a twitch cause": lambda s: (
+        re.search(r"muscular dystroph", s, re.I)
+        and re.search(r"\bcaus\w* (muscle )?twitch", s, re.I)
+        and not re.search(r"\bnot\b|n't", s, re.I)
+    ),
     "never stop a medicine": lambda s: re.search(r"\bnever stop\b", s, re.I),
     "MND never causes twitches": lambda s: re.search(
         r"\b(ALS|MND|motor neurone disease)\b[^.]{0,40}\b(never|does not|doesn't) cause", s, re.I

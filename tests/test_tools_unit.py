@@ -10,7 +10,7 @@ import traitlets
 import yaml
 
 from widgets import CaffeineTimeline, TwitchDiary, VisitSummary
-from widgets.caffeine import CAFFEINE_GUIDANCE, caffeine_curve, caffeine_left, hour_of_day
+from widgets.caffeine import CAFFEINE_GUIDANCE, bedtime_hour, caffeine_curve, caffeine_left, hour_of_day
 from widgets.data import CourseDataError, clear_cache, load_drinks
 from widgets.tools import (
     CAFFEINE_FIELDS,
@@ -54,6 +54,21 @@ def test_hour_of_day_puts_small_hours_after_midnight():
     assert hour_of_day("04:00") == 4
     with pytest.raises(ValueError):
         hour_of_day("24:00")
+
+
+@pytest.mark.parametrize(
+    "bedtime, hour", [("03:59", 27 + 59 / 60), ("04:00", 28), ("06:00", 30), ("23:30", 23.5), ("22:00", 46)]
+)
+def test_bedtime_is_the_first_time_it_comes_round_after_the_last_drink(bedtime, hour):
+    drinks = [hour_of_day("23:00"), hour_of_day("02:00")]  # 23 and 26: into the night
+    assert bedtime_hour(bedtime, drinks[:1] if bedtime == "23:30" else drinks) == pytest.approx(hour)
+    assert bedtime_hour("22:30", []) == 22.5  # no drinks: the evening of the chart's day
+
+
+def test_bedtime_at_dawn_after_late_drinks_is_not_false_reassurance():
+    timeline = CaffeineTimeline(drinks=[{"time": "23:00", "mg": 100}, {"time": "02:00", "mg": 100}], bedtime="04:00")
+    assert timeline.left_at_bedtime() == pytest.approx(100 * 0.5 ** (5 / 5) + 100 * 0.5 ** (2 / 5))
+    assert timeline.left_at_bedtime() > CAFFEINE_GUIDANCE["bedtime_mg"]
 
 
 def test_timeline_python_side_checks_drinks_and_reports_bedtime(monkeypatch):
@@ -192,6 +207,15 @@ def test_csv_round_trip_is_lossless():
     result = parse_csv(text, NOW)
     assert result["entries"] == entries and result["skipped"] == [] and result["error"] is None
     assert to_csv(result["entries"]) == text
+
+
+@pytest.mark.parametrize("note", ["=1+1", "+44 20", "-3 mg", "@SUM(A1)", "'quoted", "'=kept"])
+def test_csv_cells_that_look_like_formulas_are_neutralised_and_read_back(note):
+    entry = {**validate_entry(GOOD, NOW)[0], "notes": note}
+    text = to_csv([entry])
+    cell = split_csv(text)[1][-1]
+    assert not cell.startswith(("=", "+", "-", "@")), cell  # a spreadsheet shows it as text
+    assert parse_csv(text, NOW)["entries"] == [entry]
 
 
 def test_split_csv_handles_quotes_and_line_breaks():

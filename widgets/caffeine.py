@@ -56,3 +56,18 @@ def hour_of_day(clock: str, day_start: float = CAFFEINE_GUIDANCE["day_start"]) -
         raise ValueError(f"{clock!r} is not a time of day")
     hour = hours + minutes / 60
     return hour + 24 if hour < day_start else hour
+
+
+def bedtime_hour(
+    bedtime: str, drink_hours: Iterable[float], day_start: float = CAFFEINE_GUIDANCE["day_start"]
+) -> float:
+    """Bedtime as a real clock time after the last drink (static/caffeine.js: bedtimeHour).
+
+    The first time the bedtime's clock reading comes round at or after the last drink: with a
+    drink at 02:00, a bedtime of 06:00 is 4 hours later, not the evening before.
+    """
+    hour = hour_of_day(bedtime, day_start)
+    last = max(drink_hours, default=float("-inf"))
+    while hour < last:
+        hour += 24
+    return hour

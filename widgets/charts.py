@@ -88,9 +88,9 @@ def risk_in_proportion() -> Chart:
     people, twitch, mnd = f["people"], f["twitch"], f["mnd_lifetime"]
     columns = 40
     groups = [  # (key, legend label, how many), drawn in this order from the top-left square
-        ("mnd", f"Get MND in their lifetime: about {mnd}", mnd),
-        ("twitch", f"Have twitches at some time: about {twitch - mnd}", twitch - mnd),
-        ("neither", f"Neither: about {people - twitch}", people - twitch),
+        ("mnd", f"Get MND in their lifetime (about {mnd})", mnd),
+        ("twitch", "Have twitches at some time", twitch - mnd),
+        ("neither", "Neither", people - twitch),
     ]
     fig = go.Figure()
     first = 0
@@ -110,7 +110,7 @@ def risk_in_proportion() -> Chart:
     rows = -(-people // columns)
     _layout(
         fig,
-        f"Out of {people:,} people, over a whole life",
+        f"{people:,} people over a lifetime",  # short enough for a phone
         height=380,
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top", "font": {"size": 13}},

@@ -13,6 +13,7 @@ class TriggerChecklist(CourseWidget):
     (`"all"` shows every trigger). With a live kernel, `checklist.ticked` lists the ticked ids."""
 
     kind = "checklist"
+    shared = ("common", "storage")
     checklist_id = traitlets.Unicode().tag(sync=True)
     title = traitlets.Unicode().tag(sync=True)
     items = traitlets.List().tag(sync=True)

@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
+from .csp import CONTENT_SECURITY_POLICY, make_book_strict
 from .data import BOOK_DIR_ENV, CourseDataError, validate_course
 
 logger = logging.getLogger(__name__)
@@ -143,6 +144,9 @@ def _finish_build(app: Sphinx, exception: Exception | None) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(_plotly_source(app), target)
     _describe_redirect(app)
+    make_book_strict(Path(app.outdir))
+    # Netlify, Cloudflare Pages and similar hosts read this file: every page gets the policy.
+    (Path(app.outdir) / "_headers").write_text(f"/*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n")
 
 
 def _describe_redirect(app: Sphinx) -> None:
@@ -174,6 +178,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("build-finished", _finish_build)
     app.connect("env-get-outdated", _outdated_when_course_data_changes)
     _drop_thebe(app)
+    app.add_js_file("course-page.js", defer="defer")
     app.add_css_file("course.css")
     app.add_css_file("course-print.css", media="print")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

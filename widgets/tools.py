@@ -27,6 +27,7 @@ from .caffeine import (
     CAFFEINE_GUIDANCE,
     DEFAULT_HALF_LIFE,
     HALF_LIFE_RANGE,
+    bedtime_hour,
     caffeine_left,
     hour_of_day,
 )
@@ -262,8 +263,22 @@ def validate_entry(raw: dict[str, Any], now: str | None = None):
 # --------------------------------------------------------------------------- CSV
 
 
+# A cell that starts like a formula could run in a spreadsheet (OWASP: CSV injection). Export
+# writes it with a leading ' (and quoted); import takes that ' off again. A cell that starts with
+# ' gets one more, so a reader's own ' survives the round trip.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
 def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"' if re.search(r'[",\r\n;]', text) or text != strip(text) else text
+    if text.startswith(FORMULA_START):
+        text = "'" + text
+    needs_quotes = re.search(r'[",\r\n;]', text) or text != strip(text) or text.startswith("'")
+    return '"' + text.replace('"', '""') + '"' if needs_quotes else text
+
+
+def _unformula(cell: str) -> str:
+    """A cell as the reader wrote it: the ' that export put before a formula-like start comes off."""
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in FORMULA_START else cell
 
 
 def to_csv(entries: list[dict[str, Any]]) -> str:
@@ -370,7 +385,7 @@ def parse_csv(text: str, now: str | None = None) -> dict[str, Any]:
         if len(out["entries"]) >= IMPORT_LIMITS["max_entries"]:
             out["skipped"].append((number, f"The diary holds at most {IMPORT_LIMITS['max_entries']} entries."))
             continue
-        raw = {name: (row[i] if i < len(row) else "") for name, i in where.items()}
+        raw = {name: (_unformula(row[i]) if i < len(row) else "") for name, i in where.items()}
         entry, errors = validate_entry(raw, now)
         if errors:
             out["skipped"].append((number, " ".join(errors.values())))
@@ -390,7 +405,7 @@ class _Tool(CourseWidget):
     """What the tools share: static/tools-shared.js and .css, and plotly.js handed to the browser
     when a live kernel asks for it."""
 
-    shared = ("common", "tools-shared")
+    shared = ("common", "storage", "tools-shared")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -461,7 +476,7 @@ class CaffeineTimeline(_Tool):
     def left_at_bedtime(self) -> float:
         """Milligrams of caffeine left at bedtime, by the course's formula."""
         drinks = [(hour_of_day(d["time"]), d["mg"]) for d in self.drinks]
-        return caffeine_left(drinks, hour_of_day(self.bedtime), self.half_life)
+        return caffeine_left(drinks, bedtime_hour(self.bedtime, [h for h, _ in drinks]), self.half_life)
 
 
 class TwitchDiary(_Tool):
@@ -516,6 +531,7 @@ class VisitSummary(_Tool):
     version = traitlets.Int(DIARY_VERSION).tag(sync=True)
     symptoms = traitlets.List().tag(sync=True)
     levels = traitlets.Dict().tag(sync=True)
+    regions = traitlets.Dict().tag(sync=True)
 
     def __init__(self, **kwargs):
         data = load_symptoms()
@@ -526,5 +542,6 @@ class VisitSummary(_Tool):
             limits={**IMPORT_LIMITS, "number": NUMBER},
             symptoms=data["symptoms"],
             levels=data["levels"],
+            regions=data["regions"],
             **kwargs,
         )

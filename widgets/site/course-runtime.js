@@ -35,12 +35,18 @@
     };
   }
 
-  function loadModule(source) {
-    if (!modules.has(source)) {
-      const url = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-      modules.set(source, import(/* webpackIgnore: true */ url));
+  // The build serves each widget's module as a file and saves its address in `_esm`. Module code
+  // itself in `_esm` (a page the build did not rewrite) still runs, through a blob: URL, except
+  // where a strict Content-Security-Policy forbids that.
+  function loadModule(esm) {
+    if (!modules.has(esm)) {
+      const isAddress = /^(\.\.?\/|\/|https?:)/.test(esm) && !esm.includes("\n");
+      const url = isAddress
+        ? new URL(esm, document.baseURI).href
+        : URL.createObjectURL(new Blob([esm], { type: "text/javascript" }));
+      modules.set(esm, import(/* webpackIgnore: true */ url));
     }
-    return modules.get(source);
+    return modules.get(esm);
   }
 
   function addStyle(css) {

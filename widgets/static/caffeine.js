@@ -16,14 +16,24 @@ function hourOfDay(clock, dayStart) {
   return hour < dayStart ? hour + 24 : hour;
 }
 
+/** Bedtime as a real clock time after the last drink: the first time its clock reading comes round
+ * at or after it (caffeine.py: bedtime_hour). A drink at 02:00 and bed at 06:00 is 4 hours later. */
+function bedtimeHour(bedtime, drinkHours, dayStart) {
+  let hour = hourOfDay(bedtime, dayStart);
+  const last = Math.max(-Infinity, ...drinkHours);
+  while (hour < last) hour += 24;
+  return hour;
+}
+
 function clockOf(hour) {
   const total = Math.round(hour * 60) % (24 * 60);
   return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
 
-window.courseTools = Object.assign(window.courseTools || {}, { caffeineLeft, hourOfDay });
+window.courseTools = Object.assign(window.courseTools || {}, { caffeineLeft, hourOfDay, bedtimeHour });
 
-const CAFFEINE_KEY = "fasciculation-course:caffeine";
+const CAFFEINE_KEY = `${STORAGE_PREFIX}caffeine`;
+const CAFFEINE_VERSION = 1; // what is saved: {version, drinks: [...], half_life, bedtime}
 
 function render({ model, el }) {
   const id = uid("caffeine");
@@ -35,30 +45,41 @@ function render({ model, el }) {
   const maxDrinks = model.get("max_drinks");
   const byName = Object.fromEntries(fields.map((f) => [f.name, f]));
 
-  // Saved drinks are checked with the same rules as typed ones. Anything that fails is left out of
-  // the timeline but kept as a copy (as the diary does), so nothing saved is ever lost.
-  const { raw, data: saved } = readSaved(CAFFEINE_KEY);
+  // Saved drinks are checked with the same rules as typed ones. What fails is left out of the
+  // timeline, reported, and kept in storage exactly as it was (storage.js, tools-shared.js).
   let drinks = [];
   let halfLife = model.get("half_life");
   let bedtime = model.get("bedtime");
-  let unreadable = 0;
-  if (saved && saved.version === 1 && Array.isArray(saved.drinks)) {
-    const bad = [];
-    for (const d of saved.drinks) {
-      const { entry, errors } = d && typeof d === "object" ? validateFields(fields, d, "", messages) : { errors: { x: 1 } };
-      if (!Object.keys(errors).length && drinks.length < maxDrinks) drinks.push(entry);
-      else bad.push(d); // fails the rules, or one more than the tool holds
+  let loaded = null;
+  let saveProblem = null;
+  const startDrinks = (model.get("drinks") || []).slice();
+  const readableHalfLife = (v) => typeof v === "number" && v >= range[0] && v <= range[1];
+  function loadSaved() {
+    loaded = readSavedList(CAFFEINE_KEY, CAFFEINE_VERSION, "drinks", fields, messages);
+    const settings = isRecord(loaded.data) ? loaded.data : {};
+    // Nothing saved: the drinks a notebook gave the widget, on first load only (not after "Delete all").
+    if (loaded.raw === null || loaded.problem === "blocked") drinks = startDrinks.splice(0).slice(0, maxDrinks);
+    else drinks = loaded.items.slice(0, maxDrinks);
+    loaded.bad += Math.max(0, loaded.items.length - maxDrinks);
+    if ("half_life" in settings) {
+      if (readableHalfLife(settings.half_life)) halfLife = settings.half_life;
+      else loaded.bad += 1;
     }
-    if (bad.length) keepUnreadable(CAFFEINE_KEY, JSON.stringify(bad));
-    unreadable = bad.length;
-    if (typeof saved.half_life === "number" && saved.half_life >= range[0] && saved.half_life <= range[1]) halfLife = saved.half_life;
-    const [bed] = checkField(byName.time, saved.bedtime, "", messages);
-    if (bed) bedtime = bed;
-  } else if (raw === null) {
-    drinks = (model.get("drinks") || []).slice(); // nothing saved (or storage blocked)
-  } else {
-    keepUnreadable(CAFFEINE_KEY, raw); // broken JSON, another version or another shape
-    unreadable = 1;
+    if ("bedtime" in settings) {
+      const [bed] = checkField(byName.time, settings.bedtime, "", messages);
+      if (bed && bed === settings.bedtime) bedtime = bed;
+      else loaded.bad += 1;
+    }
+  }
+  loadSaved();
+
+  /** Save one change on top of what is saved now; say so if the browser would not save it. */
+  function save(edit, what) {
+    const result = changeSavedRecord(CAFFEINE_KEY, CAFFEINE_VERSION, "drinks", edit, id);
+    saveProblem = result.ok ? null : notSavedMessage(result.problem, what, "The timeline on this page still shows it until you close the page.");
+    if (result.ok) loadSaved();
+    showStorageNote();
+    return result.ok;
   }
 
   // The form: a drink from the list (or another amount), its caffeine and the time.
@@ -109,7 +130,7 @@ function render({ model, el }) {
       showError(mgRow, `The timeline holds at most ${maxDrinks} drinks. Remove one first.`);
       return;
     }
-    drinks.push(entry);
+    if (!save((r) => ({ ...r, drinks: [...r.drinks, entry] }), "Your drink")) drinks.push(entry);
     formStatus.textContent = `Added: ${entry.name}, ${entry.mg} mg at ${entry.time}.`;
     update();
   });
@@ -119,9 +140,10 @@ function render({ model, el }) {
   const hlOut = H("output", { for: `${id}-hl`, id: `${id}-hl-out` });
   hl.addEventListener("input", () => {
     halfLife = Number(hl.value);
+    save((r) => ({ ...r, half_life: halfLife }), "Your half-life setting");
     update();
   });
-  const bedField = { ...byName.time, label: "Bedtime" };
+  const bedField = { ...byName.time, name: "bedtime", label: "Bedtime" }; // its own id, not the drink time's
   const bedRow = fieldRow(id, bedField, controlFor(bedField));
   bedRow.input.value = bedtime;
   bedRow.input.addEventListener("change", () => {
@@ -129,11 +151,13 @@ function render({ model, el }) {
     showError(bedRow, problem);
     if (!problem) {
       bedtime = value;
+      save((r) => ({ ...r, bedtime }), "Your bedtime");
       update();
     }
   });
 
   const list = H("div", { class: "cw-drinks" });
+  const storageNote = H("div", { class: "cw-storage-note", role: "alert" });
   const summary = H("div", { class: "cw-result", role: "status", "aria-live": "polite" });
   const chart = H("div", { class: "cw-plot", role: "img", "aria-label": "Chart of caffeine in your body over the day. The same numbers are in the table below it." });
   const table = H("details", { class: "cw-table" });
@@ -145,11 +169,7 @@ function render({ model, el }) {
       { class: "cw cw-caffeine", "data-widget": "caffeine-timeline", "aria-labelledby": `${id}-title` },
       H("h3", { id: `${id}-title`, class: "cw-title" }, "Your caffeine timeline"),
       H("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight."),
-      unreadable
-        ? H("div", { class: "cw-storage-note", role: "alert" },
-            H("p", {}, "What this tool saved earlier could not all be read (it may come from another version of this course or be damaged). What could not be read is not shown, and a copy is kept in this browser."),
-            downloadCopyButton(CAFFEINE_KEY, "caffeine-timeline-unreadable.json"))
-        : null,
+      storageNote,
       form,
       formStatus,
       list,
@@ -162,13 +182,42 @@ function render({ model, el }) {
       table,
       H("p", { class: "cw-source" }, "Amounts: ", sources.map((s, i) => [i ? ", " : "", sourceNote(s)?.lastChild ?? s.label])),
       H("p", { class: "cw-privacy" }, "Your drinks stay in this browser on this device. Nothing is sent anywhere."),
+      deleteAllControl(id, formStatus, () => {
+        loadSaved();
+        showStorageNote();
+        update();
+      }),
     ),
   );
+  showStorageNote();
   update();
+  // Another tab, or "Delete all" on this page, changed the saved drinks: show what is saved now.
+  savedData.watch([CAFFEINE_KEY], () => {
+    loadSaved();
+    bedRow.input.value = bedtime;
+    hl.value = halfLife;
+    showStorageNote();
+    update();
+  }, id);
+
+  function showStorageNote() {
+    fill(storageNote);
+    if (saveProblem) add(storageNote, H("p", {}, saveProblem));
+    if (loaded.problem === "unreadable") {
+      add(storageNote,
+        H("p", {}, "What this tool saved earlier could not be read (it may come from another version of this course or be damaged). It is kept in this browser as it is. When you add a drink, a copy of it is kept first."),
+        downloadCopyButton(CAFFEINE_KEY, "caffeine-timeline-saved.json"));
+    } else if (loaded.bad) {
+      add(storageNote,
+        H("p", {}, `${plural(loaded.bad, "saved value", "saved values")} could not be read and ${loaded.bad === 1 ? "is" : "are"} not used. ${loaded.bad === 1 ? "It is" : "They are"} kept in this browser as ${loaded.bad === 1 ? "it was" : "they were"}.`),
+        downloadCopyButton(CAFFEINE_KEY, "caffeine-timeline-saved.json"));
+    } else if (loaded.problem === "blocked") {
+      add(storageNote, H("p", {}, "This browser does not let the page save anything, so your drinks go when you close the page."));
+    }
+  }
 
   function update() {
     drinks.sort((a, b) => hourOfDay(a.time, guide.day_start) - hourOfDay(b.time, guide.day_start));
-    store.write(CAFFEINE_KEY, { version: 1, drinks, half_life: halfLife, bedtime });
     commit(model, { drinks: drinks.slice(), half_life: halfLife, bedtime });
     hlOut.textContent = `${halfLife} hours`;
 
@@ -177,7 +226,7 @@ function render({ model, el }) {
         ? H("ul", { class: "cw-drink-list", "aria-label": "Your drinks today" }, drinks.map((d, i) => {
             const remove = H("button", { type: "button", class: "cw-link-button" }, "Remove", H("span", { class: "cw-sr" }, ` ${d.name} at ${d.time}`));
             remove.addEventListener("click", () => {
-              drinks.splice(i, 1);
+              if (!save(withoutItem("drinks", d, fields, messages), "Removing the drink")) drinks.splice(i, 1);
               formStatus.textContent = `Removed: ${d.name} at ${d.time}.`;
               update();
               (list.querySelector("button") || choice).focus();
@@ -188,7 +237,7 @@ function render({ model, el }) {
     );
 
     const points = drinks.map((d) => [hourOfDay(d.time, guide.day_start), d.mg]);
-    const bedHour = hourOfDay(bedtime, guide.day_start);
+    const bedHour = bedtimeHour(bedtime, points.map(([h]) => h), guide.day_start);
     const total = drinks.reduce((a, d) => a + d.mg, 0);
     const atBed = caffeineLeft(points, bedHour, halfLife, range);
     const biggest = drinks.reduce((a, d) => (d.mg > a.mg ? d : a), { mg: 0 });
@@ -208,7 +257,8 @@ function render({ model, el }) {
     );
 
     const start = guide.day_start;
-    const hours = Array.from({ length: 24 * 4 + 1 }, (_, i) => start + i / 4);
+    const span = Math.max(24, Math.ceil(bedHour - start) + 1); // the chart reaches bedtime, even after dawn
+    const hours = Array.from({ length: span * 4 + 1 }, (_, i) => start + i / 4);
     const mg = hours.map((t) => caffeineLeft(points, t, halfLife, range));
     const every2 = hours.filter((_, i) => i % 8 === 0);
     fill(table, 
@@ -217,7 +267,7 @@ function render({ model, el }) {
         H("tbody", {}, every2.map((t) => H("tr", {}, H("th", { scope: "row" }, clockOf(t)), H("td", {}, String(Math.round(caffeineLeft(points, t, halfLife, range))))))),
         H("tfoot", {}, H("tr", {}, H("th", { scope: "row" }, `Bedtime ${bedtime}`), H("td", {}, String(Math.round(atBed)))))),
     );
-    const ticks = Array.from({ length: 7 }, (_, i) => start + i * 4);
+    const ticks = Array.from({ length: Math.floor(span / 4) + 1 }, (_, i) => start + i * 4);
     drawPlot(model, chart, (c) => ({
       data: [
         { type: "scatter", mode: "lines", x: hours, y: mg, fill: "tozeroy", fillcolor: c.fill, line: { color: c.line, width: 3 }, name: "Caffeine",
@@ -227,7 +277,7 @@ function render({ model, el }) {
       ],
       layout: {
         height: 300, margin: { l: 50, r: 12, t: 24, b: 40 }, showlegend: false,
-        xaxis: { range: [start, start + 24], tickvals: ticks, ticktext: ticks.map(clockOf), fixedrange: true, title: { text: "Time of day" } },
+        xaxis: { range: [start, start + span], tickvals: ticks, ticktext: ticks.map(clockOf), fixedrange: true, title: { text: "Time of day" } },
         yaxis: { rangemode: "tozero", title: { text: "mg in your body" }, fixedrange: true },
         shapes: [{ type: "line", x0: bedHour, x1: bedHour, yref: "paper", y0: 0, y1: 1, line: { color: c.warn, dash: "dot", width: 2 } }],
         annotations: [{ x: bedHour, y: 1, yref: "paper", text: `Bedtime: ${Math.round(atBed)} mg`, showarrow: false, yanchor: "bottom", font: { color: c.warn } }],

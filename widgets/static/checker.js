@@ -1,11 +1,10 @@
 // Symptom checker: the most urgent ticked sign decides what to do now. One warning sign is enough.
-// Uses (common.js): h, inline, sourceNote, triage, fillNumbers, store, uid, commit.
+// Uses (common.js): h, inline, sourceNote, triage, fillNumbers, uid, commit; (storage.js): savedData,
+// savedTicks, TICKS_KEY, REGION_KEY, notSavedMessage.
 //
 // What this browser keeps, and only here: the ticks with the date they were ticked (the
 // doctor-visit summary lists them), and where the reader is (which numbers to call).
 
-const TICKS_KEY = "fasciculation-course:symptoms";
-const REGION_KEY = "fasciculation-course:region";
 const STALE_DAYS = 7; // older ticks are not shown as current without asking
 
 function today() {
@@ -25,14 +24,14 @@ function readableDate(isoDate) {
   return when.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
 }
 
-/** Saved ticks: { ticked: [ids], date: "YYYY-MM-DD" }. A bare list (older pages) has no date. */
+/** Saved ticks this checker knows, or null (storage.js: savedTicks, TICKS_KEY). */
 function readSavedTicks(known) {
-  const saved = store.read(TICKS_KEY, null);
-  const list = Array.isArray(saved) ? saved : Array.isArray(saved?.ticked) ? saved.ticked : [];
-  const ticked = list.filter((id) => typeof id === "string" && known.has(id));
-  const date = typeof saved?.date === "string" ? saved.date : null;
-  return ticked.length ? { ticked, date } : null;
+  const saved = savedTicks(savedData.read(TICKS_KEY).data);
+  const ticked = saved ? saved.ticked.filter((t) => known.has(t)) : [];
+  return ticked.length ? { ticked, date: saved.date } : null;
 }
+
+const isFresh = (saved) => Boolean(saved && saved.date && daysSince(saved.date) <= STALE_DAYS);
 
 function render({ model, el }) {
   const id = uid("checker");
@@ -44,9 +43,10 @@ function render({ model, el }) {
 
   const ticked = new Set();
   let tickedOn = null; // the date the current ticks were made
-  let region = store.read(REGION_KEY, null);
-  const saved = readSavedTicks(known);
-  const fresh = saved && saved.date && daysSince(saved.date) <= STALE_DAYS;
+  let saveProblem = null; // what the last failed save was, in words for the reader
+  let region = savedData.read(REGION_KEY).data ?? null;
+  let saved = readSavedTicks(known);
+  let fresh = isFresh(saved);
   if (fresh) {
     saved.ticked.forEach((t) => ticked.add(t));
     tickedOn = saved.date;
@@ -66,7 +66,7 @@ function render({ model, el }) {
         input.checked = region === key;
         input.addEventListener("change", () => {
           region = key;
-          store.write(REGION_KEY, key);
+          report(savedData.change(REGION_KEY, () => key, id), "Your choice of place", "The numbers on this page still follow it.");
           update();
         });
         return h("span", { class: "cw-option cw-inline" }, input, h("label", { for: `${id}-region-${key}` }, info.label));
@@ -85,7 +85,8 @@ function render({ model, el }) {
           if (input.checked) ticked.add(s.id);
           else ticked.delete(s.id);
           tickedOn = today();
-          update({ save: true });
+          saveTick(s.id, input.checked);
+          update();
         });
         boxes.set(s.id, input);
         return h("div", { class: "cw-option" }, input, h("label", { for: `${id}-${s.id}` }, inline(s.label)));
@@ -99,13 +100,16 @@ function render({ model, el }) {
   clear.addEventListener("click", () => {
     ticked.clear();
     tickedOn = null;
-    store.remove(TICKS_KEY);
+    const cleared = savedData.change(TICKS_KEY, () => null, id);
+    report(cleared, "Clearing your answers", "The ticks are cleared on this page, but may come back when you open it again.");
     update();
-    savedNote.replaceChildren(h("p", {}, "Your answers are cleared."));
+    if (cleared.ok) savedNote.replaceChildren(h("p", {}, "Your answers are cleared."));
   });
 
   function showSavedNote() {
-    if (ticked.size && tickedOn) {
+    if (saveProblem) {
+      savedNote.replaceChildren(h("p", { class: "cw-error" }, saveProblem));
+    } else if (ticked.size && tickedOn) {
       savedNote.replaceChildren(h("p", {}, `These ticks were saved on ${readableDate(tickedOn)}. Untick any sign you no longer have.`));
     } else if (saved && !fresh && !ticked.size) {
       const restore = h("button", { type: "button", class: "cw-button" }, "Show them again");
@@ -148,19 +152,43 @@ function render({ model, el }) {
     ticked.clear();
     wanted.forEach((t) => ticked.add(t));
     tickedOn = today();
-    update({ save: true });
+    report(savedData.changeReadable(TICKS_KEY, (data) => savedTicks(data) !== null, () => ({ ticked: wanted, date: tickedOn }), id));
+    update();
   });
   update();
+  // Another tab, or "Delete all", changed what is saved: show that.
+  savedData.watch([TICKS_KEY, REGION_KEY], () => {
+    region = savedData.read(REGION_KEY).data ?? null;
+    saved = readSavedTicks(known);
+    fresh = isFresh(saved);
+    ticked.clear();
+    if (fresh) saved.ticked.forEach((t) => ticked.add(t));
+    tickedOn = fresh ? saved.date : null;
+    update();
+  }, id);
 
-  function update({ save = false } = {}) {
+  /** Save one tick or untick on top of what is saved now (another tab may have ticked more). */
+  function saveTick(sign, on) {
+    const edit = ({ data }) => {
+      const stored = savedTicks(data);
+      const kept = new Set(isFresh(stored) ? stored.ticked : []); // older ticks are replaced, not merged
+      if (on) kept.add(sign);
+      else kept.delete(sign);
+      return kept.size ? { ticked: [...kept], date: today() } : null;
+    };
+    report(savedData.changeReadable(TICKS_KEY, (data) => savedTicks(data) !== null, edit, id));
+  }
+
+  /** A failed save is said until the next save works. */
+  function report(saved, what = "Your ticks", rescue = "The advice on this page still follows what you ticked.") {
+    saveProblem = saved.ok ? null : notSavedMessage(saved.problem, what, rescue);
+  }
+
+  function update() {
     for (const [sid, box] of boxes) box.checked = ticked.has(sid);
     for (const input of regionChoice.querySelectorAll("input")) input.checked = input.value === region;
     const list = symptoms.filter((s) => ticked.has(s.id)).map((s) => s.id);
     const level = list.length ? triage(list, symptoms, levels) : "";
-    if (save) {
-      if (list.length) store.write(TICKS_KEY, { ticked: list, date: tickedOn || today() });
-      else store.remove(TICKS_KEY);
-    }
     resultRegion.replaceChildren(level ? result(level) : "");
     showSavedNote();
     commit(model, { ticked: list, level, region: region || "all" });

@@ -3,13 +3,26 @@
 
 function render({ model, el }) {
   const id = uid("checklist");
-  const key = `fasciculation-course:checklist:${model.get("checklist_id")}`;
+  const key = `${STORAGE_PREFIX}checklist:${model.get("checklist_id")}`;
   const items = model.get("items");
   const known = new Set(items.map((t) => t.id));
-  // Saved ticks are trusted only if they are a list of ids this checklist still has.
-  const saved = store.read(key, []);
-  const initial = Array.isArray(saved) ? saved.filter((t) => known.has(t)) : [];
+  // Saved ticks: a list of ids. Ids this checklist does not have stay saved, and are not shown.
+  const savedIds = () => {
+    const { data } = savedData.read(key);
+    return Array.isArray(data) ? data.filter((t) => known.has(t)) : [];
+  };
+  const initial = savedIds();
   const ticked = new Set(initial.length ? initial : model.get("ticked").filter((t) => known.has(t)));
+  const problem = h("p", { class: "cw-error", role: "alert" });
+
+  /** Tick or untick one item on top of what is saved now; edit(list) -> list. */
+  function saveTicks(edit, what) {
+    const result = savedData.changeReadable(key, Array.isArray, ({ data }) => {
+      const list = edit(Array.isArray(data) ? data : []);
+      return list.length ? list : null;
+    }, id);
+    problem.textContent = result.ok ? "" : notSavedMessage(result.problem, what, "The tips on this page still follow your ticks.");
+  }
 
   const tips = h("div", { class: "cw-tips", role: "status", "aria-live": "polite" });
   const boxes = items.map((item) => {
@@ -18,7 +31,8 @@ function render({ model, el }) {
     input.addEventListener("change", () => {
       if (input.checked) ticked.add(item.id);
       else ticked.delete(item.id);
-      save();
+      saveTicks((list) => (input.checked ? [...new Set([...list, item.id])] : list.filter((t) => t !== item.id)), "Your tick");
+      show();
     });
     return { item, input, row: h("div", { class: "cw-option" }, input, h("label", { for: `${id}-${item.id}` }, inline(item.label))) };
   });
@@ -26,8 +40,8 @@ function render({ model, el }) {
   clear.addEventListener("click", () => {
     ticked.clear();
     for (const b of boxes) b.input.checked = false;
-    store.remove(key);
-    save(false);
+    saveTicks((list) => list.filter((t) => !known.has(t)), "Clearing your ticks");
+    show();
     boxes[0]?.input.focus();
   });
 
@@ -43,16 +57,22 @@ function render({ model, el }) {
         boxes.map((b) => b.row),
       ),
       clear,
+      problem,
       h("p", { class: "cw-privacy" }, "Your ticks stay in this browser on this device. Nothing is sent anywhere."),
       tips,
     ),
   );
-  save(initial.length > 0);
+  show();
+  // Ticked in another tab, or "Delete all": show what is saved now.
+  savedData.watch([key], () => {
+    ticked.clear();
+    savedIds().forEach((t) => ticked.add(t));
+    for (const b of boxes) b.input.checked = ticked.has(b.item.id);
+    show();
+  }, id);
 
-  function save(persist = true) {
-    const list = items.filter((t) => ticked.has(t.id)).map((t) => t.id);
-    if (persist) store.write(key, list);
-    commit(model, { ticked: list });
+  function show() {
+    commit(model, { ticked: items.filter((t) => ticked.has(t.id)).map((t) => t.id) });
     showTips();
   }
 

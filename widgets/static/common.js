@@ -69,33 +69,6 @@ function fillNumbers(text, region, regions) {
   return String(text).replace(/\{(emergency|urgent)\}/g, (_, slot) => chosen[slot]);
 }
 
-/** localStorage that never throws (private mode, full disk, blocked storage) and never trusts what it reads. */
-const store = {
-  read(key, fallback) {
-    try {
-      const raw = window.localStorage.getItem(key);
-      return raw === null ? fallback : JSON.parse(raw);
-    } catch {
-      return fallback;
-    }
-  },
-  write(key, value) {
-    try {
-      window.localStorage.setItem(key, JSON.stringify(value));
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  remove(key) {
-    try {
-      window.localStorage.removeItem(key);
-    } catch {
-      /* nothing saved, nothing to remove */
-    }
-  },
-};
-
 /** A small, stable hash, so a shuffled quiz keeps the same order every time the page loads. */
 function hashString(text) {
   let hash = 2166136261;

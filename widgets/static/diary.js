@@ -14,7 +14,8 @@ function renderDiary({ model, el }) {
   const limits = model.get("limits");
   const key = model.get("storage_key");
   const version = model.get("version");
-  const loaded = loadDiary(key, version, fields, messages);
+  let loaded = loadDiary(key, version, fields, messages);
+  let unsaved = []; // entries the browser would not save: shown, exported, and saved with the next change
   let entries = loaded.entries;
 
   const rows = {};
@@ -54,30 +55,32 @@ function renderDiary({ model, el }) {
       rows[wrong[0].name].input.focus();
       return;
     }
-    entries = sortEntries([...entries, entry]);
-    const saved = save();
+    const result = saveNew([entry]);
     resetForm();
-    status.textContent = saved
+    status.textContent = result.ok
       ? `Saved. Your diary has ${plural(entries.length, "entry", "entries")}.`
-      : "This browser would not save your entry (storage is full or blocked). Download your diary as CSV to keep it.";
-    update();
+      : notSavedMessage(result.problem, "Your entry", "It is shown here until you close the page: download your diary as CSV now to keep it.");
   });
 
-  // Storage problems found on load: tell the reader, keep the copy, offer it back.
+  // Storage problems found on load: tell the reader; what is saved stays as it is, and can be downloaded.
   const storageNote = H("div", { class: "cw-storage-note", role: "alert" });
-  if (loaded.problem === "unreadable") {
-    add(storageNote, 
-      H("p", {}, "Your saved diary could not be read (it may come from another version of this course or be damaged). A copy is kept in this browser, and a new diary has started."),
-      downloadCopyButton(key, "twitch-diary-unreadable.json"),
-    );
-  } else if (loaded.problem === "some") {
-    add(storageNote, 
-      H("p", {}, `${plural(loaded.bad, "saved entry", "saved entries")} could not be read and ${loaded.bad === 1 ? "is" : "are"} not shown. A copy is kept in this browser.`),
-      downloadCopyButton(key, "twitch-diary-unreadable.json"),
-    );
-  } else if (loaded.problem === "blocked") {
-    add(storageNote, H("p", {}, "This browser does not let the page save anything. Your entries will be lost when you close the page: download them as CSV to keep them."));
+  function showLoadProblems() {
+    fill(storageNote);
+    if (loaded.problem === "unreadable") {
+      add(storageNote,
+        H("p", {}, "Your saved diary could not be read (it may come from another version of this course or be damaged). It is kept in this browser as it is. When you add an entry, a copy of it is kept first, and a new diary starts."),
+        downloadCopyButton(key, "twitch-diary-saved.json"),
+      );
+    } else if (loaded.problem === "some") {
+      add(storageNote,
+        H("p", {}, `${plural(loaded.bad, "saved entry", "saved entries")} could not be read and ${loaded.bad === 1 ? "is" : "are"} not shown. ${loaded.bad === 1 ? "It is" : "They are"} kept in this browser as ${loaded.bad === 1 ? "it was" : "they were"}.`),
+        downloadCopyButton(key, "twitch-diary-saved.json"),
+      );
+    } else if (loaded.problem === "blocked") {
+      add(storageNote, H("p", {}, "This browser does not let the page save anything. Your entries will be lost when you close the page: download them as CSV to keep them."));
+    }
   }
+  showLoadProblems();
 
   const count = H("h4", { class: "cw-subtitle", id: `${id}-list-title` });
   const list = H("div", { class: "cw-entries" });
@@ -124,52 +127,23 @@ function renderDiary({ model, el }) {
       }
     });
     skipped.sort((a, b) => a[0] - b[0]);
-    entries = sortEntries([...entries, ...added]);
-    const saved = save();
-    add(report, 
+    const saving = added.length ? saveNew(added) : { ok: true };
+    add(report,
       H("p", {}, `Imported ${plural(added.length, "entry", "entries")} from ${file.name}.`,
-        saved ? "" : " This browser would not save them: download your diary to keep them."),
+        saving.ok ? "" : " " + notSavedMessage(saving.problem, "The import", "The entries are shown here until you close the page: download your diary as CSV now to keep them.")),
       result.notes.map((n) => H("p", {}, n)),
       skipped.length
         ? [H("p", {}, `Skipped ${plural(skipped.length, "row", "rows")}:`), H("ul", { class: "cw-skipped" }, skipped.map(([row, why]) => H("li", {}, `Row ${row}: ${why}`)))]
         : null,
     );
     fileRow.input.value = "";
-    update();
   });
 
-  // Delete everything, after a confirmation.
-  const deleteButton = H("button", { type: "button", class: "cw-button cw-danger" }, "Delete all my data");
-  const confirmBox = H("div", { class: "cw-confirm", hidden: true, role: "group", "aria-labelledby": `${id}-confirm` });
-  const yes = H("button", { type: "button", class: "cw-button cw-danger" }, "Yes, delete everything");
-  const no = H("button", { type: "button", class: "cw-button cw-secondary" }, "Cancel");
-  add(confirmBox, 
-    H("p", { id: `${id}-confirm` }, "Delete your diary and everything else this course saved in this browser (drinks, ticked signs, checklist ticks, visit notes)? This cannot be undone."),
-    yes,
-    no,
-  );
-  deleteButton.addEventListener("click", () => {
-    confirmBox.hidden = false;
-    deleteButton.setAttribute("aria-expanded", "true");
-    no.focus();
-  });
-  no.addEventListener("click", () => {
-    confirmBox.hidden = true;
-    deleteButton.setAttribute("aria-expanded", "false");
-    status.textContent = "Nothing was deleted.";
-    deleteButton.focus();
-  });
-  yes.addEventListener("click", () => {
-    clearCourseData();
-    entries = [];
-    confirmBox.hidden = true;
-    deleteButton.setAttribute("aria-expanded", "false");
-    fill(storageNote);
+  // Delete everything the course saved, after a confirmation.
+  const deleteAll = deleteAllControl(id, status, (ok) => {
+    if (ok) unsaved = [];
     fill(report);
-    status.textContent = "All your data is deleted from this browser.";
-    commit(model, { entries: [] });
-    update();
-    deleteButton.focus();
+    reload();
   });
 
   add(el, 
@@ -189,17 +163,32 @@ function renderDiary({ model, el }) {
       exportButton,
       fileRow.wrap,
       report,
-      H("h4", { class: "cw-subtitle" }, "Start again"),
-      deleteButton,
-      confirmBox,
+      deleteAll,
     ),
   );
   commit(model, { entries });
   update();
+  // Another tab, or "Delete all" on this page, changed the diary: show what is saved now.
+  savedData.watch([key], (changed) => {
+    if (changed === null) unsaved = [];
+    reload();
+  }, id);
 
-  function save() {
+  /** What is saved, and what could not be saved, as the page shows it. */
+  function reload() {
+    loaded = loadDiary(key, version, fields, messages);
+    entries = sortEntries([...loaded.entries, ...unsaved]);
+    showLoadProblems();
     commit(model, { entries });
-    return store.write(key, { version, entries });
+    update();
+  }
+
+  /** Add entries to what is saved now (with any the browser would not save before). */
+  function saveNew(added) {
+    const result = changeSavedRecord(key, version, "entries", (r) => ({ ...r, entries: [...r.entries, ...unsaved, ...added] }), id);
+    unsaved = result.ok ? [] : [...unsaved, ...added];
+    reload();
+    return result;
   }
 
   function update() {
@@ -216,11 +205,15 @@ function renderDiary({ model, el }) {
               const remove = H("button", { type: "button", class: "cw-link-button" }, "Delete", H("span", { class: "cw-sr" }, ` entry of ${entry.when.replace("T", " ")}`));
               remove.addEventListener("click", () => {
                 const k = entryKey(entry, fields);
-                const at = entries.findIndex((e) => entryKey(e, fields) === k);
-                if (at >= 0) entries.splice(at, 1);
-                save();
-                status.textContent = `Deleted the entry of ${entry.when.replace("T", " ")}. Your diary has ${plural(entries.length, "entry", "entries")}.`;
-                update();
+                const pending = unsaved.findIndex((e) => entryKey(e, fields) === k);
+                const result = pending >= 0
+                  ? { ok: true }
+                  : changeSavedRecord(key, version, "entries", withoutItem("entries", entry, fields, messages), id);
+                if (pending >= 0) unsaved.splice(pending, 1);
+                reload();
+                status.textContent = result.ok
+                  ? `Deleted the entry of ${entry.when.replace("T", " ")}. Your diary has ${plural(entries.length, "entry", "entries")}.`
+                  : notSavedMessage(result.problem, "The deletion", "The entry is still in your diary.");
                 (list.querySelector("button") || count).focus?.();
               });
               return H(

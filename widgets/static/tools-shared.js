@@ -3,8 +3,6 @@
 // comes from Python as data (the `fields` and `messages` traits), and the functions below apply it
 // exactly as widgets/tools.py does.
 
-const TOOL_PREFIX = "fasciculation-course:";
-
 // common.js's h() flattens one level of children; the tools nest lists deeper, and skip empties.
 const kids = (children) => children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
 const H = (tag, attrs = {}, ...children) => h(tag, attrs, ...kids(children));
@@ -97,8 +95,19 @@ function validateFields(fields, raw, now, messages) {
 
 // ----------------------------------------------------------------------------------- CSV
 
+// A cell that starts like a formula could run in a spreadsheet (OWASP: CSV injection). Export
+// writes it with a leading ' (and quoted); import takes that ' off again (tools.py: FORMULA_START).
+// A cell that starts with ' gets one more, so a reader's own ' survives the round trip.
+const FORMULA_START = ["=", "+", "-", "@", "\t", "\r", "'"];
+
 function csvQuote(text) {
-  return /[",\r\n;]/.test(text) || text !== strip(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (FORMULA_START.includes(text[0])) text = `'${text}`;
+  const needsQuotes = /[",\r\n;]/.test(text) || text !== strip(text) || text.startsWith("'");
+  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function unformula(cell) {
+  return cell.length > 1 && cell[0] === "'" && FORMULA_START.includes(cell[1]) ? cell.slice(1) : cell;
 }
 
 function toCSV(entries, fields) {
@@ -188,7 +197,7 @@ function parseDiaryCSV(text, now, fields, messages, limits) {
     if (out.entries.length >= limits.max_entries)
       return out.skipped.push([number, `The diary holds at most ${limits.max_entries} entries.`]);
     const raw = {};
-    for (const [name, index] of Object.entries(where)) raw[name] = index < row.length ? row[index] : "";
+    for (const [name, index] of Object.entries(where)) raw[name] = index < row.length ? unformula(row[index]) : "";
     const { entry, errors } = validateFields(fields, raw, now, messages);
     if (Object.keys(errors).length) out.skipped.push([number, Object.values(errors).join(" ")]);
     else {
@@ -200,73 +209,82 @@ function parseDiaryCSV(text, now, fields, messages, limits) {
 }
 
 // ------------------------------------------------------------------------------- storage
+// Reading and changing what a tool saved, through savedData (storage.js). What is saved is never
+// rewritten on load: an item that fails the rules stays exactly as it was, and is reported.
 
 const FAR_FUTURE = "9999-12-31T23:59";
+const isRecord = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/**
- * The saved diary, never trusted: {entries, problem}. Version 1 is {version: 1, entries: [...]};
- * version 0 (the first diary) was a bare list of entries and is read the same way. Anything
- * else — broken JSON, an unknown version, entries that fail the rules — is kept as a copy under
- * '<key>:unreadable' (unless readOnly) and reported; nothing is thrown away.
- */
-function loadDiary(key, version, fields, messages, readOnly = false) {
-  const { blocked, raw, data } = readSaved(key);
-  if (blocked) return { entries: [], problem: "blocked" };
-  if (raw === null) return { entries: [], problem: null };
-  let list = null;
-  if (Array.isArray(data)) list = data;
-  else if (data && typeof data === "object" && data.version === version && Array.isArray(data.entries)) list = data.entries;
-  if (list === null) {
-    if (!readOnly) keepUnreadable(key, raw);
-    return { entries: [], problem: "unreadable", bad: 1 };
-  }
-  const entries = [];
-  const bad = [];
+/** The saved list `name` of a record {version, <name>: [...]}; version 0 was a bare list. null: unreadable. */
+function savedList(data, version, name) {
+  if (Array.isArray(data)) return data;
+  if (isRecord(data) && data.version === version && Array.isArray(data[name])) return data[name];
+  return null;
+}
+
+/** A saved item as the rules give it, or null. A value of the wrong type (a number saved as text,
+ * an object) fails, so it is kept as it was rather than converted. */
+function checkSaved(fields, item, messages) {
+  if (!isRecord(item)) return null;
+  const { entry, errors } = validateFields(fields, item, FAR_FUTURE, messages);
+  if (Object.keys(errors).length) return null;
+  const same = fields.every((f) => (f.name in item ? item[f.name] === entry[f.name] : entry[f.name] === null || entry[f.name] === ""));
+  return same ? entry : null;
+}
+
+/** What a tool saved under `key`, read and never changed: {items, bad, problem, raw, data}. */
+function readSavedList(key, version, name, fields, messages) {
+  const { blocked, raw, data } = savedData.read(key);
+  if (blocked) return { items: [], bad: 0, problem: "blocked", raw, data };
+  if (raw === null) return { items: [], bad: 0, problem: null, raw, data };
+  const list = savedList(data, version, name);
+  if (list === null) return { items: [], bad: 0, problem: "unreadable", raw, data };
+  const items = [];
+  let bad = 0;
   for (const item of list) {
-    const ok = item && typeof item === "object" && !Array.isArray(item);
-    const result = ok ? validateFields(fields, item, FAR_FUTURE, messages) : { errors: { x: 1 } };
-    if (Object.keys(result.errors).length) bad.push(item);
-    else entries.push(result.entry);
+    const entry = checkSaved(fields, item, messages);
+    if (entry) items.push(entry);
+    else bad += 1;
   }
-  sortEntries(entries);
-  if (bad.length && !readOnly) keepUnreadable(key, JSON.stringify(bad));
-  if (!readOnly && (bad.length || Array.isArray(data))) store.write(key, { version, entries });
-  return { entries, problem: bad.length ? "some" : null, bad: bad.length };
+  return { items, bad, problem: bad ? "some" : null, raw, data };
+}
+
+/** The saved diary: {entries, bad, problem}, entries in time order. */
+function loadDiary(key, version, fields, messages) {
+  const saved = readSavedList(key, version, "entries", fields, messages);
+  return { ...saved, entries: sortEntries(saved.items) };
 }
 
 /**
- * What a tool saved under `key`, read once: `raw` is the stored text (null if nothing is saved) and
- * `data` its JSON (undefined if the text is not JSON); `blocked` when the browser refuses storage.
- * The raw text is what keepUnreadable() keeps, so a copy is the reader's data exactly.
+ * Change a tool's saved record {version, <name>: [...], ...} with edit(record) -> record, on what
+ * is stored now. Items the tool cannot read stay in the list as they were. A saved value that
+ * cannot be read at all is first kept as a copy; if the copy cannot be written, nothing changes.
  */
-function readSaved(key) {
-  let raw = null;
-  try {
-    raw = window.localStorage.getItem(key);
-  } catch {
-    return { blocked: true, raw: null, data: undefined };
-  }
-  let data;
-  try {
-    data = raw === null ? undefined : JSON.parse(raw);
-  } catch {
-    data = undefined;
-  }
-  return { blocked: false, raw, data };
+function changeSavedRecord(key, version, name, edit, from) {
+  return savedData.changeReadable(key, (data) => savedList(data, version, name) !== null, ({ data }) => {
+    const list = savedList(data, version, name);
+    return edit({ ...(isRecord(data) ? data : {}), version, [name]: list || [] });
+  }, from);
 }
 
-/** A button that gives the reader back the copies keepUnreadable() kept, as a JSON file. */
+/** An edit that removes the first saved item that reads as `entry`. */
+function withoutItem(name, entry, fields, messages) {
+  return (record) => {
+    const at = record[name].findIndex((item) => {
+      const read = checkSaved(fields, item, messages);
+      return read && entryKey(read, fields) === entryKey(entry, fields);
+    });
+    return at < 0 ? undefined : { ...record, [name]: record[name].filter((_, i) => i !== at) };
+  };
+}
+
+/** A button that gives the reader back exactly what a tool saved, and any copies kept, as a JSON file. */
 function downloadCopyButton(key, filename) {
   return H("button", { type: "button", class: "cw-button cw-secondary", onclick: () => {
-    download(filename, JSON.stringify(store.read(`${key}:unreadable`, []), null, 2), "application/json");
-  } }, "Download the copy");
-}
-
-function keepUnreadable(key, raw) {
-  const copies = store.read(`${key}:unreadable`, []);
-  const list = Array.isArray(copies) ? copies : [];
-  list.push({ kept: new Date().toISOString(), raw });
-  store.write(`${key}:unreadable`, list.slice(-5));
+    const copies = savedData.read(`${key}:unreadable`).data;
+    const saved = { saved: savedData.read(key).raw, copies: Array.isArray(copies) ? copies : [] };
+    download(filename, JSON.stringify(saved, null, 2), "application/json");
+  } }, "Download what is saved");
 }
 
 function sortEntries(entries) {
@@ -277,19 +295,40 @@ function entryKey(entry, fields) {
   return JSON.stringify(fields.map((f) => asText(entry[f.name])));
 }
 
-/** Remove everything this course saved in this browser. */
-function clearCourseData() {
-  try {
-    const keys = [];
-    for (let i = 0; i < window.localStorage.length; i++) {
-      const k = window.localStorage.key(i);
-      if (k && k.startsWith(TOOL_PREFIX)) keys.push(k);
-    }
-    keys.forEach((k) => window.localStorage.removeItem(k));
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * "Delete all my data", with a confirmation: every tool page has it. `onDone(ok)` runs after;
+ * `status` (a live region) says what happened, including a failure.
+ */
+function deleteAllControl(id, status, onDone = () => {}) {
+  const button = H("button", { type: "button", class: "cw-button cw-danger", "aria-expanded": "false" }, "Delete all my data");
+  const yes = H("button", { type: "button", class: "cw-button cw-danger" }, "Yes, delete everything");
+  const no = H("button", { type: "button", class: "cw-button cw-secondary" }, "Cancel");
+  const box = H("div", { class: "cw-confirm", hidden: true, role: "group", "aria-labelledby": `${id}-confirm` },
+    H("p", { id: `${id}-confirm` }, "Delete everything this course saved in this browser: your diary, drinks, ticked signs, checklist ticks, visit notes and search highlights? This cannot be undone."),
+    yes, no);
+  const close = () => {
+    box.hidden = true;
+    button.setAttribute("aria-expanded", "false");
+    button.focus();
+  };
+  button.addEventListener("click", () => {
+    box.hidden = false;
+    button.setAttribute("aria-expanded", "true");
+    no.focus();
+  });
+  no.addEventListener("click", () => {
+    status.textContent = "Nothing was deleted.";
+    close();
+  });
+  yes.addEventListener("click", () => {
+    const ok = savedData.deleteAll();
+    status.textContent = ok
+      ? "All your data is deleted from this browser."
+      : "This browser would not let the page delete your data (storage is blocked). To remove it, clear this site's data in your browser's settings.";
+    close();
+    onDone(ok);
+  });
+  return H("div", { class: "cw-delete-all" }, H("h4", { class: "cw-subtitle" }, "Start again"), button, box);
 }
 
 function download(filename, text, type = "text/csv;charset=utf-8") {

@@ -1,8 +1,7 @@
 // Doctor-visit summary: one printable page from the diary and the symptom checker's ticks.
 // It only reads what this browser saved (and saves the notes typed here); nothing is sent.
 
-const SYMPTOMS_KEY = "fasciculation-course:symptoms";
-const VISIT_KEY = "fasciculation-course:visit";
+const VISIT_KEY = `${STORAGE_PREFIX}visit`; // the notes typed here: {medicines, questions, asked}
 const SUGGESTED = [
   "What do you think is causing my twitches?",
   "Do I need any tests, such as a blood test?",
@@ -18,41 +17,65 @@ function render({ model, el }) {
   const messages = model.get("messages");
   const symptoms = model.get("symptoms");
   const levels = model.get("levels");
-  const diary = loadDiary(model.get("storage_key"), model.get("version"), fields, messages, true);
-  const entries = diary.entries;
+  const diaryKey = model.get("storage_key");
   const known = new Set(symptoms.map((s) => s.id));
-  const savedTicks = store.read(SYMPTOMS_KEY, []);
-  const ticked = Array.isArray(savedTicks) ? savedTicks.filter((t) => known.has(t)) : [];
+  const byUrgency = Object.keys(levels).sort((a, b) => levels[b].rank - levels[a].rank);
+  let diary, entries, ticks, notes, notesReadable, saveProblem = null;
 
-  // Notes typed here: medicines, chosen questions, own questions.
-  const saved = store.read(VISIT_KEY, {});
-  const notes = saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
+  /** Read what the diary, the checker and this page saved; nothing read here is ever rewritten. */
+  function loadAll() {
+    diary = loadDiary(diaryKey, model.get("version"), fields, messages);
+    entries = diary.entries;
+    const saved = savedTicks(savedData.read(TICKS_KEY).data);
+    ticks = { ticked: saved ? saved.ticked.filter((t) => known.has(t)) : [], date: saved?.date ?? null };
+    const visit = savedData.read(VISIT_KEY);
+    notesReadable = visit.raw === null || isRecord(visit.data);
+    notes = isRecord(visit.data) ? visit.data : {};
+  }
+  loadAll();
+
+  /** Set one note on top of what is saved now (another tab may have changed the others). */
+  function saveNote(name, value) {
+    const result = savedData.changeReadable(VISIT_KEY, isRecord, ({ data }) => ({ ...(isRecord(data) ? data : {}), [name]: value }), id);
+    saveProblem = result.ok ? null : notSavedMessage(result.problem, "Your note", "It is on the summary until you close the page: print it now to keep it.");
+    if (result.ok) loadAll();
+    else notes = { ...notes, [name]: value };
+    draw();
+  }
+
+  // Notes typed here: medicines, chosen questions, own questions. A saved note of the wrong type
+  // is not shown, and is kept as it was until the reader types a new one.
   const rows = {};
   for (const field of visitFields) {
     rows[field.name] = fieldRow(id, field, controlFor(field, { rows: 3 }));
-    const [value] = checkField(field, notes[field.name], "", messages);
-    rows[field.name].input.value = value ?? "";
     rows[field.name].input.addEventListener("input", () => {
       const [clean, problem] = checkField(field, rows[field.name].input.value, "", messages);
       showError(rows[field.name], problem);
-      if (!problem) {
-        notes[field.name] = clean;
-        saveNotes();
-      }
+      if (!problem) saveNote(field.name, clean);
     });
   }
-  const chosen = new Set(Array.isArray(notes.asked) ? notes.asked.filter((q) => SUGGESTED.includes(q)) : []);
+  const noteValue = (field) => (typeof notes[field.name] === "string" && checkField(field, notes[field.name], "", messages)[0]) || "";
+  const unreadableNotes = () => visitFields.filter((f) => f.name in notes && notes[f.name] !== "" && noteValue(f) !== notes[f.name]);
+  const asked = () => (Array.isArray(notes.asked) ? notes.asked.filter((q) => SUGGESTED.includes(q)) : []);
   const questionBoxes = SUGGESTED.map((q, i) => {
     const input = H("input", { type: "checkbox", id: `${id}-q${i}` });
-    input.checked = chosen.has(q);
     input.addEventListener("change", () => {
+      const chosen = new Set(asked());
       if (input.checked) chosen.add(q);
       else chosen.delete(q);
-      notes.asked = SUGGESTED.filter((s) => chosen.has(s));
-      saveNotes();
+      saveNote("asked", SUGGESTED.filter((s) => chosen.has(s)));
     });
     return H("div", { class: "cw-option" }, input, H("label", { for: `${id}-q${i}` }, q));
   });
+  function showInputs() {
+    for (const field of visitFields) {
+      if (document.activeElement !== rows[field.name].input) rows[field.name].input.value = noteValue(field);
+    }
+    const chosen = asked();
+    questionBoxes.forEach((box, i) => (box.querySelector("input").checked = chosen.includes(SUGGESTED[i])));
+  }
+  const storageNote = H("div", { class: "cw-storage-note", role: "alert" });
+  const status = H("p", { class: "cw-status", role: "status", "aria-live": "polite" });
 
   const sheet = H("div", { class: "cw-visit-sheet", "aria-labelledby": `${id}-sheet-title`, role: "region" });
   const printButton = H("button", { type: "button", class: "cw-button" }, "Print");
@@ -68,17 +91,33 @@ function render({ model, el }) {
         H("fieldset", {}, H("legend", {}, "Add to your summary"), visitFields.slice(0, 1).map((f) => rows[f.name].wrap)),
         H("fieldset", {}, H("legend", {}, "Questions to ask"), questionBoxes, visitFields.slice(1).map((f) => rows[f.name].wrap)),
         printButton),
+      storageNote,
       sheet,
+      status,
+      deleteAllControl(id, status, () => {
+        loadAll();
+        draw();
+      }),
     ),
   );
   draw();
-
-  function saveNotes() {
-    store.write(VISIT_KEY, notes);
+  // The diary, the checker or these notes changed in another tab (or "Delete all"): show that.
+  savedData.watch([diaryKey, TICKS_KEY, VISIT_KEY], () => {
+    loadAll();
     draw();
+  }, id);
+
+  function showStorageNote() {
+    const lines = [];
+    if (saveProblem) lines.push(saveProblem);
+    if (!notesReadable) lines.push("The notes saved on this page earlier could not be read. They are kept in this browser as they were.");
+    for (const field of notesReadable ? unreadableNotes() : []) lines.push(`The saved “${field.label}” could not be read. It is kept as it was until you type a new one.`);
+    fill(storageNote, lines.map((line) => H("p", {}, line)));
   }
 
   function draw() {
+    showInputs();
+    showStorageNote();
     const day = (when) => new Date(`${when.slice(0, 10)}T12:00`).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
     const items = [];
     const section = (title, ...body) => items.push(H("h5", {}, title), ...body);
@@ -111,21 +150,28 @@ function render({ model, el }) {
         ? [H("ul", {}, patterns.map((p) => H("li", {}, p))), H("p", { class: "cw-hint" }, "These are patterns in the diary, not proof of a cause.")]
         : H("p", {}, "The diary does not show a pattern with sleep, caffeine, stress or exercise yet."));
     }
-    const flagged = symptoms.filter((s) => ticked.includes(s.id));
-    const order = ["emergency", "doctor", "selfcare"];
+    const flagged = symptoms.filter((s) => ticks.ticked.includes(s.id));
     section("Signs ticked in the symptom checker", flagged.length
-      ? H("ul", {}, order.flatMap((level) => flagged.filter((s) => s.level === level).map((s) => H("li", { "data-level": level }, `${s.label} (${levels[level].heading})`))))
+      ? [
+          ticks.date ? H("p", {}, `Ticked on ${day(ticks.date)}.`) : null,
+          H("ul", {}, byUrgency.flatMap((level) => flagged.filter((s) => s.level === level).map((s) => H("li", { "data-level": level }, `${s.label} (${levels[level].short})`)))),
+        ]
       : H("p", {}, "No signs are ticked in the ", H("a", { href: pageLink("when-to-see-a-doctor#doctor-checker") }, "symptom checker"), " on this device."));
-    if (flagged.some((s) => s.level === "emergency")) {
-      items.push(H("p", { class: "cw-urgent" }, inline(levels.emergency.action)));
+    const highest = byUrgency.find((level) => flagged.some((s) => s.level === level));
+    if (highest && highest !== "selfcare" && highest !== "doctor") {
+      const region = savedData.read(REGION_KEY).data;
+      const numbers = (text) => fillNumbers(text, region, model.get("regions"));
+      items.push(H("p", { class: "cw-urgent", "data-level": highest }, H("strong", {}, numbers(levels[highest].heading), ". "), inline(numbers(levels[highest].action))));
     }
-    section("Medicines and supplements", H("p", { class: "cw-pre" }, notes.medicines || "None written down."));
-    const questions = [...SUGGESTED.filter((q) => chosen.has(q)), ...(notes.questions ? notes.questions.split("\n").filter((q) => q.trim()) : [])];
+    section("Medicines and supplements", H("p", { class: "cw-pre" }, noteValue(visitFields.find((f) => f.name === "medicines")) || "None written down."));
+    const own = noteValue({ ...visitFields.find((f) => f.name === "questions") });
+    const questions = [...asked(), ...own.split("\n").filter((q) => q.trim())];
     section("Questions to ask", questions.length ? H("ul", {}, questions.map((q) => H("li", {}, q))) : H("p", {}, "None chosen yet."));
     fill(sheet, 
       H("h4", { id: `${id}-sheet-title` }, "Muscle twitches: summary for my doctor"),
       H("p", { class: "cw-hint" }, `Made on ${new Date().toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" })} from my own notes. It is not a diagnosis.`),
       diary.problem === "unreadable" ? H("p", { role: "alert" }, "The saved diary could not be read. Open the twitch diary page to see what happened.") : null,
+      diary.bad ? H("p", { role: "alert" }, `${plural(diary.bad, "diary entry", "diary entries")} could not be read and ${diary.bad === 1 ? "is" : "are"} left out: open the `, H("a", { href: pageLink("twitch-diary") }, "twitch diary"), " to fix them.") : null,
       items,
     );
   }

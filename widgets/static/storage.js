@@ -1,0 +1,126 @@
+// The one place the course keeps a reader's data in this browser (localStorage), for every tool.
+//
+// - Every read and write is checked: a full or blocked storage is reported, never ignored.
+// - A save never writes a stale copy of a whole list: `savedData.change(key, edit)` reads what is
+//   stored now (another tab may have changed it), applies one edit (add this entry, remove that
+//   one, set this field) and writes the result.
+// - `savedData.watch` tells a tool when another tab (the browser's `storage` event) or another
+//   tool on this page changed its data, so every open tab shows the same thing, and a tab that
+//   missed "Delete all" cannot write old data back: it reloads instead.
+
+const STORAGE_PREFIX = "fasciculation-course:";
+// What else the book keeps: the search page's highlight words, and the theme's display choices.
+const BOOK_KEYS = ["sphinx_highlight_terms", "mode", "theme", "pst_banner_pref", "pst_announcement_banner_pref"];
+const CHANGED_HERE = "course-storage-change"; // an event for the other tools on this page
+
+const savedData = {
+  /** {blocked, raw, data}: the stored text (null if none) and its JSON (undefined if not JSON). */
+  read(key) {
+    let raw;
+    try {
+      raw = window.localStorage.getItem(key);
+    } catch {
+      return { blocked: true, raw: null, data: undefined };
+    }
+    let data;
+    try {
+      data = raw === null ? undefined : JSON.parse(raw);
+    } catch {
+      data = undefined;
+    }
+    return { blocked: false, raw, data };
+  },
+
+  /**
+   * Apply `edit(saved)` to what is stored under `key` now, and save the result.
+   * `edit` gets {raw, data} as read() gives them and returns the new value to save, `null` to
+   * remove the key, or `undefined` to leave it as it is. Returns {ok, value, problem}, where
+   * problem is "blocked" (the browser refuses storage) or "full" (the write failed).
+   */
+  change(key, edit, from = null) {
+    const saved = this.read(key);
+    if (saved.blocked) return { ok: false, problem: "blocked" };
+    const value = edit(saved);
+    if (value === undefined) return { ok: true, value: saved.data };
+    try {
+      if (value === null) window.localStorage.removeItem(key);
+      else window.localStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      return { ok: false, problem: "full" };
+    }
+    window.dispatchEvent(new CustomEvent(CHANGED_HERE, { detail: { key, from } }));
+    return { ok: true, value: value === null ? undefined : value };
+  },
+
+  /**
+   * As change(), for data with a known shape: a saved value that `readable(data)` rejects is
+   * first kept as a copy (keepCopy), and `edit` then starts from nothing. If the copy cannot be
+   * written, nothing changes and the result says so: nothing is lost without a copy.
+   */
+  changeReadable(key, readable, edit, from = null) {
+    let copyFailed = false;
+    const result = this.change(key, (saved) => {
+      if (saved.raw === null || readable(saved.data)) return edit(saved);
+      if (this.keepCopy(key, saved.raw, from)) return edit({ raw: null, data: undefined });
+      copyFailed = true;
+      return undefined;
+    }, from);
+    return copyFailed ? { ok: false, problem: "full" } : result;
+  },
+
+  /** Keep `raw` (a reader's saved text) as a copy under '<key>:unreadable'; true only if it was written. */
+  keepCopy(key, raw, from = null) {
+    const result = this.change(`${key}:unreadable`, ({ data }) => {
+      const copies = Array.isArray(data) ? data : [];
+      if (copies.some((c) => c && c.raw === raw)) return undefined; // kept already
+      return [...copies, { kept: new Date().toISOString(), raw }].slice(-5);
+    }, from);
+    return result.ok && (this.read(`${key}:unreadable`).data || []).some((c) => c && c.raw === raw);
+  },
+
+  /** Call `callback(key)` when data under one of `keys` changes elsewhere (key null: everything went). */
+  watch(keys, callback, from = null) {
+    const mine = (key) => key === null || keys.includes(key);
+    window.addEventListener("storage", (event) => {
+      if (event.storageArea === window.localStorage && mine(event.key)) callback(event.key);
+    });
+    window.addEventListener(CHANGED_HERE, (event) => {
+      if (event.detail.from !== from && mine(event.detail.key)) callback(event.detail.key);
+    });
+  },
+
+  /** Remove everything the course and the book keep in this browser; true only if all of it is gone. */
+  deleteAll() {
+    const ours = (k) => k && (k.startsWith(STORAGE_PREFIX) || BOOK_KEYS.includes(k));
+    try {
+      const keys = [];
+      for (let i = 0; i < window.localStorage.length; i++) keys.push(window.localStorage.key(i));
+      keys.filter(ours).forEach((k) => window.localStorage.removeItem(k));
+      const left = [];
+      for (let i = 0; i < window.localStorage.length; i++) left.push(window.localStorage.key(i));
+      window.dispatchEvent(new CustomEvent(CHANGED_HERE, { detail: { key: null, from: null } }));
+      return !left.some(ours);
+    } catch {
+      return false;
+    }
+  },
+};
+
+/** What to tell a reader when a save failed, in plain words, with what to do. */
+function notSavedMessage(problem, what, rescue) {
+  const why = problem === "blocked"
+    ? "This browser does not let the page save anything (it may be in private mode, or storage is turned off)."
+    : "This browser's storage for this site is full.";
+  return `${why} ${what} was not saved. ${rescue}`;
+}
+
+// What the symptom checker keeps; the doctor-visit summary reads the same.
+const TICKS_KEY = `${STORAGE_PREFIX}symptoms`;
+const REGION_KEY = `${STORAGE_PREFIX}region`;
+
+/** Saved ticks {ticked: [ids], date: "YYYY-MM-DD" | null} (older pages kept a bare list), or null. */
+function savedTicks(data) {
+  const list = Array.isArray(data) ? data : Array.isArray(data?.ticked) ? data.ticked : null;
+  if (!list) return null;
+  return { ticked: list.filter((t) => typeof t === "string"), date: typeof data?.date === "string" ? data.date : null };
+}
