@@ -13,6 +13,9 @@ from widgets.caffeine import bedtime_hour, caffeine_left, hour_of_day
 from widgets.tools import DIARY_KEY, parse_csv, to_csv
 
 from .conftest import open_page
+from .test_tools import add_drink as add_timeline_drink
+from .test_tools import add_entry as add_diary_entry
+from .test_tools import seed_storage
 
 pytestmark = pytest.mark.browser
 PREFIX = "fasciculation-course:"
@@ -51,18 +54,11 @@ def saved_json(page, key):
 
 # One reader's action in each tool; `n` makes each a different one.
 def add_entry(page, n):
-    diary = root(page, "diary")
-    diary.locator('[name="when"]').fill(f"2026-11-0{n}T08:00")
-    diary.locator('[name="area"]').select_option("calf")
-    diary.locator('[name="duration_min"]').fill("2")
-    diary.get_by_role("button", name="Add to my diary").click()
+    add_diary_entry(page, when=f"2026-11-0{n}T08:00")
 
 
 def add_drink(page, n):
-    timeline = root(page, "caffeine")
-    timeline.get_by_label("Drink", exact=True).select_option("coffee-filter-mug")
-    timeline.get_by_label("Time you had it").fill(f"0{n}:00")
-    timeline.get_by_role("button", name="Add drink").click()
+    add_timeline_drink(root(page, "caffeine"), "coffee-filter-mug", f"0{n}:00")
 
 
 def tick_sign(page, n):
@@ -256,10 +252,7 @@ WRONG = {
 def test_wrongly_typed_saved_values_are_reported_and_kept_as_they_were(page, watch, book_url, tool):
     key, value = WRONG[tool]
     raw = value if isinstance(value, str) else json.dumps(value)
-    page.add_init_script(
-        f"if (!sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', '1');"
-        f" localStorage.setItem({json.dumps(key)}, {json.dumps(raw)}); }}"
-    )
+    seed_storage(page, key, raw)
     open_page(page, book_url, PAGES[tool])
     widget = root(page, tool)
     assert "[object Object]" not in widget.inner_text()
@@ -322,11 +315,7 @@ def test_csv_formula_cells_are_neutralised_on_export_and_restored_on_import(page
     open_page(page, book_url, PAGES["diary"])
     widget = root(page, "diary")
     for n, note in enumerate(FORMULAS, start=1):
-        widget.locator('[name="when"]').fill(f"2026-11-0{n}T08:00")
-        widget.locator('[name="area"]').select_option("calf")
-        widget.locator('[name="duration_min"]').fill("2")
-        widget.locator('[name="notes"]').fill(note)
-        widget.get_by_role("button", name="Add to my diary").click()
+        add_diary_entry(page, when=f"2026-11-0{n}T08:00", notes=note)
     before = saved_json(page, DIARY_KEY)["entries"]
     with page.expect_download() as info:
         widget.get_by_role("button", name="Download my diary (CSV)").click()

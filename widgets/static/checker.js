@@ -1,6 +1,6 @@
 // Symptom checker: the most urgent ticked sign decides what to do now. One warning sign is enough.
 // Uses (common.js): h, inline, sourceNote, triage, fillNumbers, uid, commit; (storage.js): savedData,
-// savedTicks, TICKS_KEY, REGION_KEY, notSavedMessage.
+// savedTicks, hasTicks, TICKS_KEY, REGION_KEY, notSavedMessage.
 //
 // What this browser keeps, and only here: the ticks with the date they were ticked (the
 // doctor-visit summary lists them), and where the reader is (which numbers to call).
@@ -44,13 +44,17 @@ function render({ model, el }) {
   const ticked = new Set();
   let tickedOn = null; // the date the current ticks were made
   let saveProblem = null; // what the last failed save was, in words for the reader
-  let region = savedData.read(REGION_KEY).data ?? null;
-  let saved = readSavedTicks(known);
-  let fresh = isFresh(saved);
-  if (fresh) {
-    saved.ticked.forEach((t) => ticked.add(t));
-    tickedOn = saved.date;
+  let region, saved, fresh;
+  /** What is saved now: the place, and the ticks (shown only if they are recent). */
+  function loadSaved() {
+    region = savedData.read(REGION_KEY).data ?? null;
+    saved = readSavedTicks(known);
+    fresh = isFresh(saved);
+    ticked.clear();
+    if (fresh) saved.ticked.forEach((t) => ticked.add(t));
+    tickedOn = fresh ? saved.date : null;
   }
+  loadSaved();
 
   const numbers = (text) => fillNumbers(text, region, regions);
 
@@ -152,18 +156,13 @@ function render({ model, el }) {
     ticked.clear();
     wanted.forEach((t) => ticked.add(t));
     tickedOn = today();
-    report(savedData.changeReadable(TICKS_KEY, (data) => savedTicks(data) !== null, () => ({ ticked: wanted, date: tickedOn }), id));
+    report(savedData.changeReadable(TICKS_KEY, hasTicks, () => ({ ticked: wanted, date: tickedOn }), id));
     update();
   });
   update();
   // Another tab, or "Delete all", changed what is saved: show that.
   savedData.watch([TICKS_KEY, REGION_KEY], () => {
-    region = savedData.read(REGION_KEY).data ?? null;
-    saved = readSavedTicks(known);
-    fresh = isFresh(saved);
-    ticked.clear();
-    if (fresh) saved.ticked.forEach((t) => ticked.add(t));
-    tickedOn = fresh ? saved.date : null;
+    loadSaved();
     update();
   }, id);
 
@@ -176,7 +175,7 @@ function render({ model, el }) {
       else kept.delete(sign);
       return kept.size ? { ticked: [...kept], date: today() } : null;
     };
-    report(savedData.changeReadable(TICKS_KEY, (data) => savedTicks(data) !== null, edit, id));
+    report(savedData.changeReadable(TICKS_KEY, hasTicks, edit, id));
   }
 
   /** A failed save is said until the next save works. */

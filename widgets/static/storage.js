@@ -75,7 +75,8 @@ const savedData = {
       if (copies.some((c) => c && c.raw === raw)) return undefined; // kept already
       return [...copies, { kept: new Date().toISOString(), raw }].slice(-5);
     }, from);
-    return result.ok && (this.read(`${key}:unreadable`).data || []).some((c) => c && c.raw === raw);
+    // result.value is what is stored now, whether this call wrote it or an earlier one did.
+    return result.ok && (result.value || []).some((c) => c && c.raw === raw);
   },
 
   /** Call `callback(key)` when data under one of `keys` changes elsewhere (key null: everything went). */
@@ -92,14 +93,11 @@ const savedData = {
   /** Remove everything the course and the book keep in this browser; true only if all of it is gone. */
   deleteAll() {
     const ours = (k) => k && (k.startsWith(STORAGE_PREFIX) || BOOK_KEYS.includes(k));
+    const keys = () => Array.from({ length: window.localStorage.length }, (_, i) => window.localStorage.key(i));
     try {
-      const keys = [];
-      for (let i = 0; i < window.localStorage.length; i++) keys.push(window.localStorage.key(i));
-      keys.filter(ours).forEach((k) => window.localStorage.removeItem(k));
-      const left = [];
-      for (let i = 0; i < window.localStorage.length; i++) left.push(window.localStorage.key(i));
+      keys().filter(ours).forEach((k) => window.localStorage.removeItem(k));
       window.dispatchEvent(new CustomEvent(CHANGED_HERE, { detail: { key: null, from: null } }));
-      return !left.some(ours);
+      return !keys().some(ours);
     } catch {
       return false;
     }
@@ -124,3 +122,6 @@ function savedTicks(data) {
   if (!list) return null;
   return { ticked: list.filter((t) => typeof t === "string"), date: typeof data?.date === "string" ? data.date : null };
 }
+
+/** Whether saved data has the ticks' shape (the `readable` test for savedData.changeReadable). */
+const hasTicks = (data) => savedTicks(data) !== null;

@@ -20,7 +20,8 @@ function render({ model, el }) {
   const diaryKey = model.get("storage_key");
   const known = new Set(symptoms.map((s) => s.id));
   const byUrgency = Object.keys(levels).sort((a, b) => levels[b].rank - levels[a].rank);
-  let diary, entries, ticks, notes, notesReadable, saveProblem = null;
+  const fieldNamed = Object.fromEntries(visitFields.map((f) => [f.name, f]));
+  let diary, entries, ticks, region, notes, notesReadable, saveProblem = null;
 
   /** Read what the diary, the checker and this page saved; nothing read here is ever rewritten. */
   function loadAll() {
@@ -28,6 +29,7 @@ function render({ model, el }) {
     entries = diary.entries;
     const saved = savedTicks(savedData.read(TICKS_KEY).data);
     ticks = { ticked: saved ? saved.ticked.filter((t) => known.has(t)) : [], date: saved?.date ?? null };
+    region = savedData.read(REGION_KEY).data;
     const visit = savedData.read(VISIT_KEY);
     notesReadable = visit.raw === null || isRecord(visit.data);
     notes = isRecord(visit.data) ? visit.data : {};
@@ -102,7 +104,7 @@ function render({ model, el }) {
   );
   draw();
   // The diary, the checker or these notes changed in another tab (or "Delete all"): show that.
-  savedData.watch([diaryKey, TICKS_KEY, VISIT_KEY], () => {
+  savedData.watch([diaryKey, TICKS_KEY, REGION_KEY, VISIT_KEY], () => {
     loadAll();
     draw();
   }, id);
@@ -159,12 +161,11 @@ function render({ model, el }) {
       : H("p", {}, "No signs are ticked in the ", H("a", { href: pageLink("when-to-see-a-doctor#doctor-checker") }, "symptom checker"), " on this device."));
     const highest = byUrgency.find((level) => flagged.some((s) => s.level === level));
     if (highest && highest !== "selfcare" && highest !== "doctor") {
-      const region = savedData.read(REGION_KEY).data;
       const numbers = (text) => fillNumbers(text, region, model.get("regions"));
       items.push(H("p", { class: "cw-urgent", "data-level": highest }, H("strong", {}, numbers(levels[highest].heading), ". "), inline(numbers(levels[highest].action))));
     }
-    section("Medicines and supplements", H("p", { class: "cw-pre" }, noteValue(visitFields.find((f) => f.name === "medicines")) || "None written down."));
-    const own = noteValue({ ...visitFields.find((f) => f.name === "questions") });
+    section("Medicines and supplements", H("p", { class: "cw-pre" }, noteValue(fieldNamed.medicines) || "None written down."));
+    const own = noteValue(fieldNamed.questions);
     const questions = [...asked(), ...own.split("\n").filter((q) => q.trim())];
     section("Questions to ask", questions.length ? H("ul", {}, questions.map((q) => H("li", {}, q))) : H("p", {}, "None chosen yet."));
     fill(sheet, 
