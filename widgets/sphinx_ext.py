@@ -22,6 +22,9 @@ from .data import BOOK_DIR_ENV, CourseDataError, validate_course
 
 logger = logging.getLogger(__name__)
 SITE = Path(__file__).parent / "site"
+# Files served at the site's root: favicon.ico, the favicon.svg drawn at 16, 32 and 48 px, for the
+# browsers and tools that ask for /favicon.ico whatever the page links.
+SITE_ROOT = Path(__file__).parent / "site-root"
 PLOTLY = ("plotly.js-basic-dist-min", "plotly-basic.min.js")
 PLOTLY_URL = "vendor/plotly-basic.min.js"
 
@@ -152,10 +155,12 @@ def _finish_build(app: Sphinx, exception: Exception | None) -> None:
 def _describe_redirect(app: Sphinx) -> None:
     """The site's front door (index.html, a redirect to the first page) gets a title and description too."""
     index = Path(app.outdir) / "index.html"
-    if not index.is_file() or "<title>" in index.read_text(encoding="utf-8"):
+    # Jupyter Book writes index.html as a bare redirect; anything else is a real page, left alone.
+    if not index.is_file() or 'http-equiv="refresh"' not in index.read_text(encoding="utf-8"):
         return
     root = app.config.root_doc
-    title = html.escape(app.config.project)
+    # Jupyter Book puts the book's title in html_title; `project` stays Sphinx's placeholder.
+    title = html.escape(app.config.html_title or app.config.project)
     description = html.escape(str((app.env.metadata.get(root) or {}).get("description", title)), quote=True)
     index.write_text(
         f'<!DOCTYPE html>\n<html lang="{app.config.language}"><head><meta charset="utf-8" />'
@@ -169,6 +174,7 @@ def _describe_redirect(app: Sphinx) -> None:
 
 def _add_static_path(app: Sphinx, config) -> None:
     config.html_static_path.append(str(SITE))
+    config.html_extra_path.append(str(SITE_ROOT))
 
 
 def setup(app: Sphinx) -> dict:

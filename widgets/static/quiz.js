@@ -1,5 +1,6 @@
 // Quiz: single- and several-answer questions with feedback on every option, a running score,
-// an end summary that links to what to review, a completion slip to copy or print, and "Try again".
+// a retry for each question, an end summary that links to what to review, a completion slip to copy or
+// print, and "Try again" for the whole quiz.
 
 function render({ model, el }) {
   const id = uid("quiz");
@@ -13,7 +14,7 @@ function render({ model, el }) {
     "section",
     { class: "cw cw-quiz", "data-widget": "quiz", "aria-labelledby": `${id}-title` },
     h("h3", { id: `${id}-title`, class: "cw-title" }, model.get("title")),
-    h("p", { class: "cw-help" }, "Answer each question, then press “Check answer”. You can try again at the end."),
+    h("p", { class: "cw-help" }, "Answer each question, then press “Check answer”. You can try a question again, or the whole quiz at the end."),
   );
 
   const blocks = questions.map((q, n) => {
@@ -23,7 +24,7 @@ function render({ model, el }) {
       const input = h("input", { type, name, id: `${name}-o${i}`, value: option.text });
       return { option, input, row: h("div", { class: "cw-option" }, input, h("label", { for: `${name}-o${i}` }, inline(option.text))) };
     });
-    const feedback = h("div", { class: "cw-feedback", role: "status" });
+    const feedback = h("div", { class: "cw-feedback", role: "status", tabindex: "-1" });
     const check = h("button", { type: "button", class: "cw-button cw-check" }, "Check answer");
     const fieldset = h(
       "fieldset",
@@ -34,8 +35,9 @@ function render({ model, el }) {
       check,
       feedback,
     );
-    check.addEventListener("click", () => grade(q, options, fieldset, feedback, check));
-    return { q, options, fieldset, feedback, check };
+    const block = { q, options, fieldset, feedback, check };
+    check.addEventListener("click", () => grade(block));
+    return block;
   });
 
   const again = h("button", { type: "button", class: "cw-button cw-again" }, "Try again");
@@ -44,7 +46,14 @@ function render({ model, el }) {
   el.append(root);
   update();
 
-  function grade(q, options, fieldset, feedback, check) {
+  /** What each option means for the reader's choice, in words (not only a colour or a symbol). */
+  function optionVerdict(picked, correct) {
+    if (picked) return correct ? "You picked this, and it is right." : "You picked this, but it is wrong.";
+    return correct ? "You missed this right answer." : "You did not pick this, and it is wrong.";
+  }
+
+  function grade(block) {
+    const { q, options, fieldset, feedback, check } = block;
     const chosen = options.filter((o) => o.input.checked);
     feedback.replaceChildren();
     if (chosen.length === 0) {
@@ -53,6 +62,8 @@ function render({ model, el }) {
     }
     const right = options.every((o) => o.input.checked === Boolean(o.option.correct));
     fieldset.dataset.result = right ? "correct" : "wrong";
+    const retry = h("button", { type: "button", class: "cw-button cw-retry" }, "Try this question again");
+    retry.addEventListener("click", () => retryQuestion(block));
     feedback.append(
       h("p", { class: "cw-verdict" }, right ? "✓ Correct." : "✗ Not quite. Here is why each answer is right or wrong:"),
       h(
@@ -61,22 +72,45 @@ function render({ model, el }) {
         options.map((o) =>
           h(
             "li",
-            { "data-correct": o.option.correct ? "true" : "false" },
-            h("strong", {}, o.option.correct ? "Right: " : "Wrong: "),
+            { "data-correct": o.option.correct ? "true" : "false", "data-picked": o.input.checked ? "true" : "false" },
+            h("strong", {}, optionVerdict(o.input.checked, Boolean(o.option.correct)), " "),
             inline(o.option.text),
-            o.input.checked ? h("span", { class: "cw-you" }, " (your choice)") : null,
             " — ",
             inline(o.option.why),
           ),
         ),
       ),
+      retry,
     );
     for (const o of options) o.input.disabled = true;
     check.disabled = true;
+    // The button that was pressed is now disabled: move focus to the feedback, so a keyboard or
+    // screen-reader user lands on the verdict instead of the top of the page.
+    feedback.focus();
     const answers = { ...model.get("answers"), [q.id]: chosen.map((o) => o.option.text) };
     const results = { ...model.get("results"), [q.id]: right };
     commit(model, { answers, results, score: Object.values(results).filter(Boolean).length });
     update();
+  }
+
+  /** Clear one question, keep the others, and put focus on its first option. */
+  function clearQuestion(block) {
+    for (const o of block.options) {
+      o.input.checked = false;
+      o.input.disabled = false;
+    }
+    block.check.disabled = false;
+    block.feedback.replaceChildren();
+    delete block.fieldset.dataset.result;
+  }
+
+  function retryQuestion(block) {
+    clearQuestion(block);
+    const { [block.q.id]: _answer, ...answers } = model.get("answers");
+    const { [block.q.id]: _result, ...results } = model.get("results");
+    commit(model, { answers, results, score: Object.values(results).filter(Boolean).length });
+    update();
+    block.options[0]?.input.focus();
   }
 
   function update() {
@@ -100,15 +134,7 @@ function render({ model, el }) {
   }
 
   function reset() {
-    for (const b of blocks) {
-      for (const o of b.options) {
-        o.input.checked = false;
-        o.input.disabled = false;
-      }
-      b.check.disabled = false;
-      b.feedback.replaceChildren();
-      delete b.fieldset.dataset.result;
-    }
+    for (const b of blocks) clearQuestion(b);
     commit(model, { answers: {}, results: {}, score: 0 });
     update();
     blocks[0]?.options[0]?.input.focus();
