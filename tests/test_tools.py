@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import random
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from widgets.caffeine import caffeine_left
+from widgets.caffeine import CAFFEINE_GUIDANCE, caffeine_left, latest_stop_hour
 from widgets.data import load_symptoms
 from widgets.tools import (
     CAFFEINE_FIELDS,
@@ -117,6 +118,7 @@ def random_value(rng, field):
             "2026-11-01T24:00",
         ],
         "time": ["08:00", "8:05", "24:00", "23:59", "7", "", "12:60"],
+        "day": ["2026-11-22", "2026-02-29", "2028-02-29", "2026-13-01", "26-11-22", "", " 2026-11-22 ", "today"],
         "number": [
             "0",
             "7",
@@ -130,6 +132,10 @@ def random_value(rng, field):
             "10000",
             "abc",
             "7,5",
+            "2,25",
+            "1,000",
+            "-0,5",
+            ",5",
             "",
             " 3 ",
             "-0",
@@ -284,7 +290,13 @@ def test_caffeine_timeline_counts_drinks_close_together_as_one_time_and_notes_pr
     assert_quiet(watch)
 
 
-TOO_MANY = [{"time": f"{6 + i // 2:02d}:{30 * (i % 2):02d}", "mg": 10} for i in range(31)]
+def chart_day(days_ago=0):
+    """The caffeine chart's day, as the page counts it: the local date 4 hours earlier (04:00 to 04:00)."""
+    return (datetime.now() - timedelta(hours=CAFFEINE_GUIDANCE["day_start"], days=days_ago)).date().isoformat()
+
+
+TODAY = chart_day()
+TOO_MANY = [{"time": f"{6 + i // 2:02d}:{30 * (i % 2):02d}", "mg": 10, "day": TODAY} for i in range(31)]
 
 
 @pytest.mark.parametrize(
@@ -292,7 +304,13 @@ TOO_MANY = [{"time": f"{6 + i // 2:02d}:{30 * (i % 2):02d}", "mg": 10} for i in 
     [
         ("{not json", 0, True),
         (json.dumps({"version": 99, "drinks": []}), 0, True),
-        (json.dumps({"version": 1, "drinks": [{"time": "08:00", "mg": 100}, {"time": "25:00", "mg": -3}]}), 1, False),
+        (
+            json.dumps(
+                {"version": 1, "drinks": [{"time": "08:00", "mg": 100, "day": TODAY}, {"time": "25:00", "mg": -3}]}
+            ),
+            1,
+            False,
+        ),
         (json.dumps({"version": 1, "drinks": TOO_MANY}), 30, False),  # the 31st drink, over the tool's 30
     ],
     ids=["corrupted", "unknown-version", "bad-drink", "too-many"],
@@ -334,6 +352,111 @@ def test_caffeine_timeline_all_clear_names_who_it_is_for(page, watch, book_url):
     add_drink(root, "tea-mug", "08:00")
     text = root.locator(".cw-result").inner_text()
     assert "healthy adults who are not pregnant" in text and "If you are pregnant" not in text
+    assert_quiet(watch)
+
+
+def test_caffeine_drinks_from_yesterday_do_not_count_today_and_stay_in_the_history(page, watch, book_url):
+    saved = {
+        "version": 1,
+        "drinks": [
+            {"time": "08:00", "mg": 300, "name": "Yesterday's coffee", "day": chart_day(1)},
+            {"time": "15:00", "mg": 340, "name": "Yesterday's energy drink", "day": chart_day(1)},
+            {"time": "09:00", "mg": 50, "name": "Old tea"},  # saved before drinks had a day
+        ],
+    }
+    seed_storage(page, CAFFEINE_KEY, json.dumps(saved))
+    root = open_timeline(page, book_url)
+    assert root.locator(".cw-drink-list li").count() == 0
+    assert "Today: 0 mg" in root.locator(".cw-result").inner_text()
+    history = root.locator(".cw-history")
+    history.locator("summary").click()
+    days = history.locator("li").all_inner_texts()
+    yesterday = datetime.fromisoformat(chart_day(1))
+    assert days[0].startswith(f"{yesterday:%A}") and days[0].endswith("2 drinks, 640 mg"), days
+    assert days[1] == "Saved before this tool kept dates: 1 drink, 50 mg"
+    add_drink(root, "tea-mug", "08:00")
+    assert "Today: 75 mg" in root.locator(".cw-result").inner_text()
+    now = json.loads(page.evaluate(f"() => localStorage.getItem('{CAFFEINE_KEY}')"))
+    assert now["drinks"][:3] == saved["drinks"] and now["drinks"][3]["day"] == TODAY
+    assert_quiet(watch)
+
+
+def test_caffeine_clear_today_keeps_other_days_and_can_be_undone(page, watch, book_url):
+    yesterday = {"time": "08:00", "mg": 90, "name": "Yesterday's tea", "day": chart_day(1)}
+    seed_storage(page, CAFFEINE_KEY, json.dumps({"version": 1, "drinks": [yesterday]}))
+    root = open_timeline(page, book_url)
+    add_drink(root, "coffee-filter-mug", "08:00")
+    add_drink(root, "tea-mug", "10:00")
+    root.get_by_role("button", name="Clear today's drinks").click()
+    assert root.locator(".cw-drink-list li").count() == 0
+    assert "Cleared today's 2 drinks." in root.locator(".cw-status").first.inner_text()
+    saved = lambda: json.loads(page.evaluate(f"() => localStorage.getItem('{CAFFEINE_KEY}')"))["drinks"]  # noqa: E731
+    assert saved() == [yesterday]
+    undo = root.get_by_role("button", name="Undo")
+    assert page.evaluate("() => document.activeElement.textContent") == "Undo"  # focus is not lost
+    undo.click()
+    assert root.locator(".cw-drink-list li").count() == 2
+    assert [d["mg"] for d in saved()] == [90, 140, 75]
+    assert "Put back 2 drinks." in root.locator(".cw-status").first.inner_text()
+    page.reload()
+    open_page(page, book_url, CAFFEINE)
+    assert root.locator(".cw-drink-list li").count() == 2
+    assert_quiet(watch)
+
+
+def test_caffeine_advice_gives_a_stop_time_that_agrees_with_the_model(page, watch, book_url):
+    root = open_timeline(page, book_url)
+    add_drink(root, "coffee-filter-mug", "08:00")  # 140 mg
+    root.get_by_label("Drink", exact=True).select_option("other")
+    root.get_by_label("Caffeine in this drink (mg)").fill("300")
+    root.get_by_label("Time you had it").fill("17:30")
+    root.get_by_role("button", name="Add drink").click()
+    drinks, bed = [(8, 140), (17.5, 300)], 22.5
+    stop = latest_stop_hour(drinks, bed)
+    assert stop == 13  # worked by hand: 99 mg left if the 17:30 drink moves to 13:00, 102 mg at 13:15
+
+    def left_if_stopped_at(hour):
+        return caffeine_left([(min(h, hour), mg) for h, mg in drinks], bed)
+
+    assert left_if_stopped_at(stop) < 100 <= left_if_stopped_at(stop + 0.25)
+    advice = root.locator(".cw-advice").inner_text()
+    assert "have your last caffeine by 13:00" in advice and "under 100 mg" in advice
+    got = page.evaluate("([d, b]) => window.courseTools.latestStopHour(d, b, 5, 100, 4)", [drinks, bed])
+    assert got == stop
+    # moving the drink as advised brings bedtime under the limit, and the advice says so
+    root.get_by_role("button", name="Remove Another drink at 17:30").click()
+    root.get_by_label("Drink", exact=True).select_option("other")
+    root.get_by_label("Caffeine in this drink (mg)").fill("300")
+    root.get_by_label("Time you had it").fill("13:00")
+    root.get_by_role("button", name="Add drink").click()
+    assert "under the 100 mg near bedtime" in root.locator(".cw-advice").inner_text()
+    assert_quiet(watch)
+
+
+def test_caffeine_advice_when_no_stop_time_is_early_enough_says_to_have_less(page, watch, book_url):
+    assert latest_stop_hour([(7, 1000), (8, 1000)], 22.5) is None
+    root = open_timeline(page, book_url)
+    for time in ("07:00", "08:00"):
+        root.get_by_label("Drink", exact=True).select_option("other")
+        root.get_by_label("Caffeine in this drink (mg)").fill("1000")
+        root.get_by_label("Time you had it").fill(time)
+        root.get_by_role("button", name="Add drink").click()
+    assert "have less" in root.locator(".cw-advice").inner_text()
+    assert page.evaluate("() => window.courseTools.latestStopHour([[7, 1000], [8, 1000]], 22.5, 5, 100, 4)") is None
+    assert_quiet(watch)
+
+
+def test_caffeine_label_follows_the_amount(page, watch, book_url):
+    root = open_timeline(page, book_url)
+    root.get_by_label("Drink", exact=True).select_option("energy-drink-can")
+    label = root.get_by_label("Drink", exact=True).evaluate("s => s.selectedOptions[0].textContent")
+    root.get_by_label("Caffeine in this drink (mg)").fill("160")
+    root.get_by_label("Time you had it").fill("09:00")
+    root.get_by_role("button", name="Add drink").click()
+    item = root.locator(".cw-drink-list li").first.inner_text()
+    add_drink(root, "energy-drink-can", "10:00")  # the amount from the list keeps its size
+    assert f"{label.split(' — ')[0]}: 80 mg" in root.locator(".cw-drink-list li").nth(1).inner_text()
+    assert "(your amount): 160 mg" in item and label.split(" (")[0] in item and "ml" not in item, item
     assert_quiet(watch)
 
 

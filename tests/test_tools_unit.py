@@ -10,7 +10,14 @@ import traitlets
 import yaml
 
 from widgets import CaffeineTimeline, TwitchDiary, VisitSummary
-from widgets.caffeine import CAFFEINE_GUIDANCE, bedtime_hour, caffeine_curve, caffeine_left, hour_of_day
+from widgets.caffeine import (
+    CAFFEINE_GUIDANCE,
+    bedtime_hour,
+    caffeine_curve,
+    caffeine_left,
+    hour_of_day,
+    latest_stop_hour,
+)
 from widgets.data import CourseDataError, clear_cache, load_drinks
 from widgets.tools import (
     CAFFEINE_FIELDS,
@@ -69,6 +76,28 @@ def test_bedtime_at_dawn_after_late_drinks_is_not_false_reassurance():
     timeline = CaffeineTimeline(drinks=[{"time": "23:00", "mg": 100}, {"time": "02:00", "mg": 100}], bedtime="04:00")
     assert timeline.left_at_bedtime() == pytest.approx(100 * 0.5 ** (5 / 5) + 100 * 0.5 ** (2 / 5))
     assert timeline.left_at_bedtime() > CAFFEINE_GUIDANCE["bedtime_mg"]
+
+
+@pytest.mark.parametrize(
+    "drinks, bed, stop",
+    [
+        ([(8, 140), (17.5, 300)], 22.5, 13),  # 99 mg left with the 17:30 drink at 13:00, 102 mg at 13:15
+        ([(20, 300)], 22.5, "some"),  # one late drink: had earlier, it is fine
+        ([(7, 1000), (8, 1000)], 22.5, None),  # even at 04:00 it is too much: have less
+        ([(23, 100), (26, 100)], 28, "some"),  # into the night, bed at dawn
+    ],
+)
+def test_latest_stop_time_is_the_last_quarter_hour_that_keeps_bedtime_under_the_limit(drinks, bed, stop):
+    got = latest_stop_hour(drinks, bed)
+    if stop != "some":
+        assert got == stop
+    if got is not None:
+        assert got % 0.25 == 0 and 4 <= got <= max(h for h, _ in drinks)
+        assert caffeine_left([(min(h, got), mg) for h, mg in drinks], bed) < 100
+        if got < max(h for h, _ in drinks):  # a quarter hour later would be too much
+            assert caffeine_left([(min(h, got + 0.25), mg) for h, mg in drinks], bed) >= 100
+    timeline = CaffeineTimeline(drinks=[{"time": "08:00", "mg": 140}, {"time": "17:30", "mg": 300}])
+    assert timeline.latest_stop_time() == "13:00"
 
 
 def test_timeline_python_side_checks_drinks_and_reports_bedtime(monkeypatch):
@@ -135,7 +164,8 @@ def test_a_good_entry_is_cleaned():
         ({"duration_min": "1441"}, "duration_min", "must be from 0 to 1440"),
         ({"sleep_h": "30"}, "sleep_h", "“Hours of sleep last night” must be from 0 to 24."),
         ({"sleep_h": "-0.5"}, "sleep_h", "must be from 0 to 24"),
-        ({"sleep_h": "7,5"}, "sleep_h", "must be a number"),
+        ({"sleep_h": "7,125"}, "sleep_h", "must be a number"),
+        ({"caffeine_mg": "1,000"}, "caffeine_mg", "must be a number"),  # a thousands comma is not a decimal
         ({"sleep_h": "7.125"}, "sleep_h", "must be a number"),
         ({"sleep_h": "1e1"}, "sleep_h", "must be a number"),
         ({"sleep_h": "٧"}, "sleep_h", "must be a number"),  # only 0-9, as in the browser
@@ -150,6 +180,11 @@ def test_every_diary_rule_refuses_with_its_message(values, field, text):
     problems = errors(**values)
     assert list(problems) == [field]
     assert text in problems[field]
+
+
+def test_a_decimal_comma_is_read_as_a_decimal_point():
+    entry, problems = validate_entry({**GOOD, "sleep_h": "7,5", "duration_min": "2,5"}, NOW)
+    assert problems == {} and entry["sleep_h"] == 7.5 and entry["duration_min"] == 2.5
 
 
 def test_limits_are_inclusive_and_optional_fields_may_be_empty():
@@ -171,7 +206,12 @@ def test_limits_are_inclusive_and_optional_fields_may_be_empty():
 
 def test_caffeine_rules():
     ok, problems = validate(CAFFEINE_FIELDS, {"time": "7:05", "mg": "90", "name": "Cup"}, "")
-    assert problems == {} and ok == {"time": "07:05", "mg": 90, "name": "Cup"}
+    assert problems == {} and ok == {"time": "07:05", "mg": 90, "name": "Cup", "day": None}
+    assert validate(CAFFEINE_FIELDS, {"time": "07:00", "mg": "90", "day": "2026-11-22"}, "")[0]["day"] == "2026-11-22"
+    assert (
+        "must be a real date"
+        in validate(CAFFEINE_FIELDS, {"time": "07:00", "mg": "90", "day": "2026-02-30"}, "")[1]["day"]
+    )
     assert validate(CAFFEINE_FIELDS, {"time": "07:00", "mg": "10000"}, "")[1] == {
         "mg": "“Caffeine in this drink (mg)” must be from 1 to 1000."
     }

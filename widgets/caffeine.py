@@ -71,3 +71,30 @@ def bedtime_hour(
     while hour < last:
         hour += 24
     return hour
+
+
+def latest_stop_hour(
+    drinks: Iterable[tuple[float, float]],
+    bed_hour: float,
+    half_life: float = DEFAULT_HALF_LIFE,
+    limit: float = CAFFEINE_GUIDANCE["bedtime_mg"],
+    day_start: float = CAFFEINE_GUIDANCE["day_start"],
+    step: float = 0.25,
+) -> float | None:
+    """The latest time by which to have the last caffeine so that under `limit` mg is left at bedtime
+    (static/caffeine.js: latestStopHour).
+
+    A stop time T means every drink after T is had at T instead. Moving drinks earlier only lowers
+    what is left, so the answer is the last quarter hour from `day_start` up to the last drink that
+    still leaves under `limit`. None: even at `day_start` it would not, so the reader needs less.
+    """
+    drinks = list(drinks)
+    last = max((taken for taken, _ in drinks), default=day_start)
+    best = None
+    for i in range(int((last - day_start) / step) + 1):
+        stop = day_start + i * step
+        moved = [(min(taken, stop), mg) for taken, mg in drinks]
+        if caffeine_left(moved, bed_hour, half_life) >= limit:
+            break
+        best = stop
+    return best

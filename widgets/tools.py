@@ -30,6 +30,7 @@ from .caffeine import (
     bedtime_hour,
     caffeine_left,
     hour_of_day,
+    latest_stop_hour,
 )
 from .data import DRINK_MAX_MG, load_drinks, load_symptoms
 
@@ -47,6 +48,7 @@ MESSAGES = {
     "integer": "“{label}” must be a whole number from {min} to {max}.",
     "date": "“{label}” must be a real date and time, like 2026-03-14 08:30.",
     "time": "“{label}” must be a time of day, like 08:30.",
+    "day": "“{label}” must be a real date, like 2026-03-14.",
     "early": "“{label}” must be in the year 2000 or later.",
     "future": "“{label}” is in the future. Enter a time that has already passed.",
     "choice": "“{label}” must be one of: {choices}.",
@@ -133,8 +135,11 @@ CAFFEINE_FIELDS: list[dict[str, Any]] = [
         "max": DRINK_MAX_MG,
     },
     {"name": "name", "label": "Drink", "type": "text", "required": False, "max_length": 80},
+    # The day the drink belongs to (the chart's day, 04:00 to 04:00). Drinks saved before the tool
+    # kept days have none; they count for no day, so they never add to today.
+    {"name": "day", "label": "Day", "type": "day", "required": False},
 ]
-MAX_DRINKS = 30
+MAX_DRINKS = 30  # a day
 
 IMPORT_LIMITS = {"max_bytes": 1_000_000, "max_entries": 5000}
 
@@ -217,12 +222,17 @@ def check_field(field: dict[str, Any], raw: Any, now: str) -> tuple[Any, str | N
         if text > now:
             return None, message("future", field)
         return text, None
+    if kind == "day":
+        if not re.match(r"^\d{4}-\d{2}-\d{2}$", text, re.A) or not _real_datetime(f"{text}T00:00"):
+            return None, message("day", field)
+        return text, None
     if kind == "time":
         match = re.match(r"^(\d{1,2}):(\d{2})$", text, re.A)
         if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
             return None, message("time", field)
         return f"{int(match.group(1)):02d}:{match.group(2)}", None
     if kind == "number":
+        text = re.sub(r"^(-?\d+),(\d{1,2})$", r"\1.\2", text, flags=re.A)  # a decimal comma: 2,5
         if not re.match(NUMBER, text, re.A):
             return None, message("number", field)
         value = _number(float(text))
@@ -477,6 +487,16 @@ class CaffeineTimeline(_Tool):
         """Milligrams of caffeine left at bedtime, by the course's formula."""
         drinks = [(hour_of_day(d["time"]), d["mg"]) for d in self.drinks]
         return caffeine_left(drinks, bedtime_hour(self.bedtime, [h for h, _ in drinks]), self.half_life)
+
+    def latest_stop_time(self) -> str | None:
+        """The clock time ('HH:MM') by which to have the last caffeine for under 100 mg at bedtime.
+
+        None when even all of it first thing in the morning would leave 100 mg or more.
+        """
+        drinks = [(hour_of_day(d["time"]), d["mg"]) for d in self.drinks]
+        bed = bedtime_hour(self.bedtime, [h for h, _ in drinks])
+        stop = latest_stop_hour(drinks, bed, self.half_life)
+        return None if stop is None else f"{int(stop) % 24:02d}:{round(stop % 1 * 60):02d}"
 
 
 class TwitchDiary(_Tool):

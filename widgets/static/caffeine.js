@@ -25,15 +25,36 @@ function bedtimeHour(bedtime, drinkHours, dayStart) {
   return hour;
 }
 
+/** The latest time by which to have the last caffeine so that under `limit` mg is left at bedtime,
+ * if every later drink were had then instead; null if not even at dayStart (caffeine.py: latest_stop_hour). */
+function latestStopHour(drinks, bedHour, halfLife, limit, dayStart, step = 0.25, range = [1.5, 9.5]) {
+  const last = Math.max(dayStart, ...drinks.map(([taken]) => taken));
+  let best = null;
+  for (let i = 0; i <= Math.floor((last - dayStart) / step); i++) {
+    const stop = dayStart + i * step;
+    const moved = drinks.map(([taken, mg]) => [Math.min(taken, stop), mg]);
+    if (caffeineLeft(moved, bedHour, halfLife, range) >= limit) break;
+    best = stop;
+  }
+  return best;
+}
+
+/** The chart's day a moment belongs to, as YYYY-MM-DD: the local date `dayStart` hours earlier,
+ * so a drink at 01:30 belongs to the evening before. */
+function chartDay(date, dayStart) {
+  const d = new Date(date.getTime() - dayStart * 3600 * 1000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
 function clockOf(hour) {
   const total = Math.round(hour * 60) % (24 * 60);
   return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
 
-window.courseTools = Object.assign(window.courseTools || {}, { caffeineLeft, hourOfDay, bedtimeHour });
+window.courseTools = Object.assign(window.courseTools || {}, { caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay });
 
 const CAFFEINE_KEY = `${STORAGE_PREFIX}caffeine`;
-const CAFFEINE_VERSION = 1; // what is saved: {version, drinks: [...], half_life, bedtime}
+const CAFFEINE_VERSION = 1; // what is saved: {version, drinks: [{time, mg, name, day}], half_life, bedtime}
 
 function render({ model, el }) {
   const id = uid("caffeine");
@@ -47,7 +68,9 @@ function render({ model, el }) {
 
   // Saved drinks are checked with the same rules as typed ones. What fails is left out of the
   // timeline, reported, and kept in storage exactly as it was (storage.js, tools-shared.js).
-  let drinks = [];
+  let drinks = []; // today's
+  let earlier = []; // other days, and drinks saved before the tool kept days
+  let today = chartDay(new Date(), guide.day_start);
   let halfLife = model.get("half_life");
   let bedtime = model.get("bedtime");
   let loaded = null;
@@ -57,10 +80,17 @@ function render({ model, el }) {
   function loadSaved() {
     loaded = readSavedList(CAFFEINE_KEY, CAFFEINE_VERSION, "drinks", fields, messages);
     const settings = isRecord(loaded.data) ? loaded.data : {};
+    today = chartDay(new Date(), guide.day_start);
     // Nothing saved: the drinks a notebook gave the widget, on first load only (not after "Delete all").
-    if (loaded.raw === null || loaded.problem === "blocked") drinks = startDrinks.splice(0).slice(0, maxDrinks);
-    else drinks = loaded.items.slice(0, maxDrinks);
-    loaded.bad += Math.max(0, loaded.items.length - maxDrinks);
+    if (loaded.raw === null || loaded.problem === "blocked") {
+      drinks = startDrinks.splice(0).slice(0, maxDrinks).map((d) => ({ ...d, day: d.day || today }));
+      earlier = [];
+    } else {
+      const todays = loaded.items.filter((d) => d.day === today);
+      earlier = loaded.items.filter((d) => d.day !== today);
+      drinks = todays.slice(0, maxDrinks);
+      loaded.bad += Math.max(0, todays.length - maxDrinks);
+    }
     if ("half_life" in settings) {
       if (readableHalfLife(settings.half_life)) halfLife = settings.half_life;
       else loaded.bad += 1;
@@ -117,8 +147,10 @@ function render({ model, el }) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const found = menu.find((d) => d.id === choice.value);
-    const raw = { time: timeRow.input.value, mg: mgRow.input.value, name: found ? found.label : "Another drink" };
+    const raw = { time: timeRow.input.value, mg: mgRow.input.value, name: "Another drink", day: chartDay(new Date(), guide.day_start) };
     const { entry, errors } = validateFields(fields, raw, "", messages);
+    // The label follows the amount: a changed amount drops the menu's size, "(250 ml can)".
+    if (found) entry.name = entry.mg === found.mg ? found.label : `${found.label.replace(/\s*\([^)]*\)$/, "")} (your amount)`;
     showError(timeRow, errors.time);
     showError(mgRow, errors.mg);
     if (errors.mg || errors.time) {
@@ -168,7 +200,7 @@ function render({ model, el }) {
       "section",
       { class: "cw cw-caffeine", "data-widget": "caffeine-timeline", "aria-labelledby": `${id}-title` },
       H("h3", { id: `${id}-title`, class: "cw-title" }, "Your caffeine timeline"),
-      H("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight."),
+      H("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight. Each day starts empty at 04:00; earlier days are kept under “Earlier days”."),
       storageNote,
       form,
       formStatus,
@@ -200,6 +232,15 @@ function render({ model, el }) {
     update();
   }, id);
 
+  /** One line on what to change: the time by which to stop for under the bedtime limit. */
+  function bedtimeAdvice(points, bedHour, atBed, biggest) {
+    const limit = guide.bedtime_mg;
+    if (atBed < limit) return `That is under the ${limit} mg near bedtime that can make sleep harder.`;
+    const stop = latestStopHour(points, bedHour, halfLife, limit, guide.day_start, 0.25, range);
+    if (stop === null) return [H("strong", {}, "What to change: "), `even if you had all of it first thing in the morning, ${limit} mg or more would be left at bedtime. To sleep better, have less: for example, leave out your largest drink (${biggest.name}, ${biggest.mg} mg).`];
+    return [H("strong", {}, "What to change: "), `to keep bedtime caffeine under ${limit} mg, have your last caffeine by ${clockOf(stop)}. Move later drinks to before then, or leave them out.`];
+  }
+
   function showStorageNote() {
     fill(storageNote);
     if (saveProblem) add(storageNote, H("p", {}, saveProblem));
@@ -214,6 +255,36 @@ function render({ model, el }) {
     } else if (loaded.problem === "blocked") {
       add(storageNote, H("p", {}, "This browser does not let the page save anything, so your drinks go when you close the page."));
     }
+  }
+
+  /** Remove today's drinks (a fresh start), with an Undo. Other days and unreadable items stay. */
+  function clearToday() {
+    const removed = drinks.slice();
+    const isToday = (item) => checkSaved(fields, item, messages)?.day === today;
+    if (!save((r) => ({ ...r, drinks: r.drinks.filter((item) => !isToday(item)) }), "Clearing today's drinks")) drinks = [];
+    update();
+    offerUndo(formStatus, `Cleared today's ${plural(removed.length, "drink", "drinks")}.`, () => {
+      if (!save((r) => ({ ...r, drinks: [...r.drinks, ...removed] }), "Putting the drinks back")) drinks.push(...removed);
+      update();
+      return `Put back ${plural(removed.length, "drink", "drinks")}.`;
+    }, () => choice);
+  }
+
+  /** Earlier days, newest first: how many drinks and how much caffeine. They do not count today. */
+  function historyView() {
+    if (!earlier.length) return null;
+    const byDay = new Map();
+    for (const d of earlier) byDay.set(d.day || "", [...(byDay.get(d.day || "") || []), d]);
+    const days = [...byDay.keys()].sort().reverse(); // undated ones ("") last
+    const dayName = (day) => new Date(`${day}T12:00`).toLocaleDateString(document.documentElement.lang || undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+    return H("details", { class: "cw-history" },
+      H("summary", {}, `Earlier days (${plural(days.length, "day", "days")})`),
+      H("ul", {}, days.map((day) => {
+        const list = byDay.get(day);
+        return H("li", {}, H("strong", {}, day ? dayName(day) : "Saved before this tool kept dates"),
+          `: ${plural(list.length, "drink", "drinks")}, ${Math.round(list.reduce((a, d) => a + d.mg, 0))} mg`);
+      })),
+      H("p", { class: "cw-hint" }, "Earlier days do not count towards today. “Delete all my data” below removes them."));
   }
 
   function update() {
@@ -233,7 +304,9 @@ function render({ model, el }) {
             });
             return H("li", {}, H("strong", {}, d.time), ` ${d.name}: ${d.mg} mg `, remove);
           }))
-        : H("p", { class: "cw-help" }, "No drinks added yet."),
+        : H("p", { class: "cw-help" }, "No drinks added yet today."),
+      drinks.length ? H("button", { type: "button", class: "cw-button cw-secondary", onclick: clearToday }, "Clear today's drinks") : null,
+      historyView(),
     );
 
     const points = drinks.map((d) => [hourOfDay(d.time, guide.day_start), d.mg]);
@@ -248,15 +321,17 @@ function render({ model, el }) {
     if (total > guide.daily_mg) flags.push(`Your drinks add up to more than ${guide.daily_mg} mg, the most a day that experts link to no harm in healthy adults.`);
     if (biggest.mg > guide.single_dose_mg) flags.push(`One drink (${biggest.name}, ${biggest.mg} mg) has more than ${guide.single_dose_mg} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
     if (atOneTime > guide.single_dose_mg) flags.push(`Drinks you had within an hour of each other add up to ${Math.round(atOneTime)} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
-    if (Math.round(atBed) >= guide.bedtime_mg) flags.push(`About ${guide.bedtime_mg} mg or more near bedtime can make it harder to fall asleep and shorten your sleep.`);
+    if (atBed >= guide.bedtime_mg) flags.push(`About ${guide.bedtime_mg} mg or more near bedtime can make it harder to fall asleep and shorten your sleep.`);
     summary.dataset.level = flags.length ? "doctor" : "selfcare";
     fill(summary, 
       H("p", {}, H("strong", {}, `Today: ${Math.round(total)} mg of caffeine. `), `At bedtime (${bedtime}) about ${Math.round(atBed)} mg is still in your body.`),
+      drinks.length ? H("p", { class: "cw-advice" }, bedtimeAdvice(points, bedHour, atBed, biggest)) : null,
       flags.length ? H("ul", { class: "cw-flags" }, flags.map((f) => H("li", {}, f))) : drinks.length ? H("p", {}, `This is within the ${guide.daily_mg} mg a day and ${guide.single_dose_mg} mg at one time that experts give for healthy adults who are not pregnant.`) : null,
       total > guide.pregnancy_daily_mg ? H("p", { class: "cw-pregnancy" }, `If you are pregnant, experts advise no more than ${guide.pregnancy_daily_mg} mg a day. Your drinks add up to more than that.`) : null,
     );
 
     const start = guide.day_start;
+    const rightHalf = bedHour > start + Math.max(24, Math.ceil(bedHour - start) + 1) / 2;
     const span = Math.max(24, Math.ceil(bedHour - start) + 1); // the chart reaches bedtime, even after dawn
     const hours = Array.from({ length: span * 4 + 1 }, (_, i) => start + i / 4);
     const mg = hours.map((t) => caffeineLeft(points, t, halfLife, range));
@@ -280,7 +355,7 @@ function render({ model, el }) {
         xaxis: { range: [start, start + span], tickvals: ticks, ticktext: ticks.map(clockOf), fixedrange: true, title: { text: "Time of day" } },
         yaxis: { rangemode: "tozero", title: { text: "mg in your body" }, fixedrange: true },
         shapes: [{ type: "line", x0: bedHour, x1: bedHour, yref: "paper", y0: 0, y1: 1, line: { color: c.warn, dash: "dot", width: 2 } }],
-        annotations: [{ x: bedHour, y: 1, yref: "paper", text: `Bedtime: ${Math.round(atBed)} mg`, showarrow: false, yanchor: "bottom", font: { color: c.warn } }],
+        annotations: [{ x: bedHour, y: 1, yref: "paper", text: `Bedtime: ${Math.round(atBed)} mg`, showarrow: false, yanchor: "bottom", xanchor: rightHalf ? "right" : "left", font: { color: c.warn } }],
       },
     }));
   }

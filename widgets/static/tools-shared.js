@@ -60,12 +60,17 @@ function checkField(field, raw, now, messages) {
     if (text > now) return say("future");
     return [text, null];
   }
+  if (kind === "day") {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !realDateTime(`${text}T00:00`)) return say("day");
+    return [text, null];
+  }
   if (kind === "time") {
     const m = text.match(/^(\d{1,2}):(\d{2})$/);
     if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return say("time");
     return [`${m[1].padStart(2, "0")}:${m[2]}`, null];
   }
   if (kind === "number") {
+    text = text.replace(/^(-?\d+),(\d{1,2})$/, "$1.$2"); // a decimal comma: 2,5
     if (!NUMBER_RE.test(text)) return say("number");
     const value = Number(text) === 0 ? 0 : Number(text); // no -0
     if (field.integer && !Number.isInteger(value)) return say("integer");
@@ -443,6 +448,18 @@ function controlFor(field, attrs = {}) {
   if (field.type === "datetime") return H("input", { type: "datetime-local", ...attrs });
   if (field.type === "time") return H("input", { type: "time", ...attrs });
   return H("input", { type: "text", inputmode: field.integer ? "numeric" : "decimal", autocomplete: "off", ...attrs });
+}
+
+/** Say in `status` what was just removed, with an Undo button; undo() puts it back and returns
+ * what to say then. Focus moves to Undo, since what had focus is gone, and to `after` once used. */
+function offerUndo(status, text, undo, after) {
+  const button = H("button", { type: "button", class: "cw-link-button cw-undo" }, "Undo");
+  button.addEventListener("click", () => {
+    status.textContent = undo();
+    after().focus();
+  });
+  fill(status, text, " ", button);
+  button.focus();
 }
 
 function plural(n, one, many) {
