@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -491,6 +492,41 @@ def test_diary_add_persist_reload_delete_one_and_chart(page, watch, book_url):
     assert_quiet(watch)
 
 
+def test_diary_takes_a_decimal_comma_and_a_deletion_can_be_undone(page, watch, book_url):
+    open_page(page, book_url, DIARY)
+    add_entry(page, when="2026-11-01T08:00", duration_min="2,5", sleep_h="6,5")
+    assert stored(page)["entries"][0]["duration_min"] == 2.5 and stored(page)["entries"][0]["sleep_h"] == 6.5
+    add_entry(page, when="2026-11-02T09:00")
+    diary(page).get_by_role("button", name="Delete entry of 2026-11-01 08:00").click()
+    assert [e["when"] for e in stored(page)["entries"]] == ["2026-11-02T09:00"]
+    assert "Deleted the entry of 2026-11-01 08:00" in diary(page).locator(".cw-status").inner_text()
+    assert page.evaluate("() => document.activeElement.textContent") == "Undo"  # focus is not lost
+    diary(page).get_by_role("button", name="Undo").click()
+    back = sorted(stored(page)["entries"], key=lambda e: e["when"])
+    assert [e["when"] for e in back] == ["2026-11-01T08:00", "2026-11-02T09:00"]
+    assert back[0]["duration_min"] == 2.5 and back[0]["sleep_h"] == 6.5  # back exactly as it was
+    assert "Put back the entry of 2026-11-01 08:00" in diary(page).locator(".cw-status").inner_text()
+    assert diary(page).locator(".cw-entry-list li").count() == 2
+    assert_quiet(watch)
+
+
+def test_diary_chart_counts_whole_episodes_with_one_label_per_date(page, watch, book_url):
+    entries = [
+        {"when": f"2026-11-{day:02d}T{8 + n:02d}:00", "area": "calf", "duration_min": 1}
+        for day, times in ((1, 1), (2, 3), (3, 2))
+        for n in range(times)
+    ]
+    seed_storage(page, DIARY_KEY, json.dumps({"version": 1, "entries": entries}))
+    open_page(page, book_url, DIARY)
+    page.wait_for_function("() => document.querySelector('.cw-diary .cw-plot svg .xtick')")
+    chart = diary(page).locator(".cw-plot")
+    dates = chart.locator(".xtick text").all_text_contents()
+    counts = chart.locator(".ytick text").all_text_contents()
+    assert dates == ["01 Nov", "02 Nov", "03 Nov"], dates
+    assert counts and all(c.isdigit() for c in counts), counts  # 0, 1, 2, 3: never 0.5
+    assert_quiet(watch)
+
+
 @pytest.mark.parametrize(
     "name, value, message",
     [
@@ -780,7 +816,18 @@ def test_visit_summary_prints_on_one_page_with_only_the_summary(page, watch, boo
     page.evaluate("ids => localStorage.setItem('fasciculation-course:symptoms', JSON.stringify(ids))", ids)
     open_page(page, book_url, VISIT)
     page.locator(".cw-visit").get_by_label("Medicines and supplements you take").fill("A\nB\nC")
-    assert page.locator(".cw-visit-sheet li").count() == 8 + 3  # 8 signs, 3 patterns
+    assert page.locator(".cw-visit-sheet li:not(.cw-episodes li)").count() == 8 + 3  # 8 signs, 3 patterns
+    episodes = page.locator(".cw-visit-sheet .cw-episodes li").all_inner_texts()
+    assert len(episodes) == 20 and episodes[0].startswith("2026-10-28 08:00") and episodes[-1].startswith("2026-10-09")
+    assert "And 8 earlier episodes, in the twitch diary." in page.locator(".cw-visit-sheet").inner_text()
+    started = page.locator(".cw-visit").get_by_label("When the twitching started")
+    started.fill("2026-09-15")
+    sheet = page.locator(".cw-visit-sheet").inner_text()
+    assert re.search(r"The twitching started on (15 September|September 15),? 2026\.", sheet), sheet
+    assert re.search(r"First diary entry: (1 October|October 1),? 2026\.", sheet), sheet
+    page.reload()
+    open_page(page, book_url, VISIT)
+    assert started.input_value() == "2026-09-15"  # kept on this device
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
     page.locator(".cw-visit").get_by_role("button", name="Print").click()
     assert page.evaluate("() => window.printed") == 1

@@ -144,6 +144,8 @@ MAX_DRINKS = 30  # a day
 IMPORT_LIMITS = {"max_bytes": 1_000_000, "max_entries": 5000}
 
 VISIT_FIELDS: list[dict[str, Any]] = [
+    # When the reader noticed the twitching begin: often before the first diary entry.
+    {"name": "started", "label": "When the twitching started", "type": "day", "required": False},
     {
         "name": "medicines",
         "label": "Medicines and supplements you take",

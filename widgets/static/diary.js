@@ -2,7 +2,7 @@
 
 const HINTS = {
   when: "When the twitching started.",
-  duration_min: "Write 0.5 for half a minute.",
+  duration_min: "Write 0.5 (or 0,5) for half a minute.",
   caffeine_mg: "A mug of coffee has about 100 mg.",
   stress: "0 is calm, 10 is the most stressed you can imagine.",
 };
@@ -211,10 +211,18 @@ function renderDiary({ model, el }) {
                   : changeSavedRecord(key, version, "entries", withoutItem("entries", entry, fields, messages), id);
                 if (pending >= 0) unsaved.splice(pending, 1);
                 reload();
-                status.textContent = result.ok
-                  ? `Deleted the entry of ${entry.when.replace("T", " ")}. Your diary has ${plural(entries.length, "entry", "entries")}.`
-                  : notSavedMessage(result.problem, "The deletion", "The entry is still in your diary.");
-                (list.querySelector("button") || count).focus?.();
+                const focusAfter = () => list.querySelector("button") || exportButton;
+                if (!result.ok) {
+                  status.textContent = notSavedMessage(result.problem, "The deletion", "The entry is still in your diary.");
+                  focusAfter().focus();
+                  return;
+                }
+                offerUndo(status, `Deleted the entry of ${entry.when.replace("T", " ")}. Your diary has ${plural(entries.length, "entry", "entries")}.`, () => {
+                  const back = saveNew([entry]);
+                  return back.ok
+                    ? `Put back the entry of ${entry.when.replace("T", " ")}.`
+                    : notSavedMessage(back.problem, "Putting the entry back", "It is shown here until you close the page: download your diary as CSV now to keep it.");
+                }, focusAfter);
               });
               return H(
                 "li",
@@ -264,6 +272,10 @@ function renderDiary({ model, el }) {
     );
     if (!perDay.length) return;
     const x = perDay.map((d) => d.day);
+    // Whole days on the x axis (plotly would put two ticks a day, "02 Dec" twice) and whole
+    // episodes on the y axis (never 0.5): at most about 6 ticks each.
+    const dayCount = (Date.parse(x[x.length - 1]) - Date.parse(x[0])) / 864e5 + 1;
+    const most = Math.max(...perDay.map((d) => d.episodes));
     const panel = (name, y, axis, type, c) => ({
       type, x, y, name, xaxis: "x", yaxis: axis, connectgaps: true,
       marker: { color: type === "bar" ? c.bar : c.line }, line: { color: c.line }, mode: "lines+markers",
@@ -278,8 +290,9 @@ function renderDiary({ model, el }) {
       ],
       layout: {
         height: 460, margin: { l: 60, r: 12, t: 12, b: 40 }, showlegend: false,
-        xaxis: { type: "date", anchor: "y4", tickformat: "%d %b" },
-        yaxis: { domain: [0.78, 1], title: { text: "Episodes" }, rangemode: "tozero", fixedrange: true },
+        xaxis: { type: "date", anchor: "y4", tickformat: "%d %b", tick0: x[0], dtick: 864e5 * Math.max(1, Math.ceil(dayCount / 6)),
+          range: [Date.parse(x[0]) - 432e5, Date.parse(x[x.length - 1]) + 432e5] },
+        yaxis: { domain: [0.78, 1], title: { text: "Episodes" }, rangemode: "tozero", fixedrange: true, tickformat: "d", dtick: Math.max(1, Math.ceil(most / 4)) },
         yaxis2: { domain: [0.53, 0.73], title: { text: "Sleep h" }, range: [0, 12], fixedrange: true },
         yaxis3: { domain: [0.28, 0.48], title: { text: "Caffeine" }, rangemode: "tozero", fixedrange: true },
         yaxis4: { domain: [0, 0.23], title: { text: "Stress" }, range: [0, 10.5], fixedrange: true },

@@ -447,6 +447,7 @@ function controlFor(field, attrs = {}) {
   if (field.type === "text") return H("textarea", { rows: 3, ...attrs });
   if (field.type === "datetime") return H("input", { type: "datetime-local", ...attrs });
   if (field.type === "time") return H("input", { type: "time", ...attrs });
+  if (field.type === "day") return H("input", { type: "date", ...attrs });
   return H("input", { type: "text", inputmode: field.integer ? "numeric" : "decimal", autocomplete: "off", ...attrs });
 }
 

@@ -53,7 +53,7 @@ function render({ model, el }) {
     rows[field.name].input.addEventListener("input", () => {
       const [clean, problem] = checkField(field, rows[field.name].input.value, "", messages);
       showError(rows[field.name], problem);
-      if (!problem) saveNote(field.name, clean);
+      if (!problem) saveNote(field.name, clean ?? ""); // a cleared date is saved as ""
     });
   }
   const noteValue = (field) => (typeof notes[field.name] === "string" && checkField(field, notes[field.name], "", messages)[0]) || "";
@@ -90,8 +90,8 @@ function render({ model, el }) {
       H("h3", { id: `${id}-title`, class: "cw-title" }, "Your summary for the doctor"),
       H("p", { class: "cw-privacy" }, "This summary is made here, in your browser, from what you saved on this device. Nothing leaves your device. Only you decide to print it or show it."),
       H("div", { class: "cw-visit-inputs" },
-        H("fieldset", {}, H("legend", {}, "Add to your summary"), visitFields.slice(0, 1).map((f) => rows[f.name].wrap)),
-        H("fieldset", {}, H("legend", {}, "Questions to ask"), questionBoxes, visitFields.slice(1).map((f) => rows[f.name].wrap)),
+        H("fieldset", {}, H("legend", {}, "Add to your summary"), rows.started.wrap, rows.medicines.wrap),
+        H("fieldset", {}, H("legend", {}, "Questions to ask"), questionBoxes, rows.questions.wrap),
         printButton),
       storageNote,
       sheet,
@@ -123,6 +123,11 @@ function render({ model, el }) {
     const day = (when) => new Date(`${when.slice(0, 10)}T12:00`).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
     const items = [];
     const section = (title, ...body) => items.push(H("h5", {}, title), ...body);
+    const started = noteValue(fieldNamed.started);
+    const diaryDates = entries.length ? `First diary entry: ${day(entries[0].when)}. Last diary entry: ${day(entries[entries.length - 1].when)}.` : "";
+    if (started || entries.length) {
+      section("When it started", H("p", {}, started ? `The twitching started on ${day(started)}. ` : "When the twitching started is not written down. ", diaryDates));
+    }
     if (!entries.length) {
       section("Twitch diary", H("p", {}, "Your diary on this device is empty. ", H("a", { href: pageLink("twitch-diary") }, "Add entries in the twitch diary"), " and they will show here."));
     } else {
@@ -135,9 +140,12 @@ function render({ model, el }) {
       const areaLabel = (a) => fields[1].choices.find((c) => c.id === a)?.label ?? a;
       const durations = entries.map((e) => e.duration_min).sort((a, b) => a - b);
       const median = durations[Math.floor((durations.length - 1) / 2)];
-      section("When it started", H("p", {}, `First entry: ${day(first)}. Last entry: ${day(last)}.`));
       section("Where", H("p", {}, [...areaCount].sort((a, b) => b[1] - a[1]).map(([a, n]) => `${areaLabel(a)} (${n})`).join(", ") + "."));
       section("How often", H("p", {}, `${plural(entries.length, "episode", "episodes")} in ${plural(spanDays, "day", "days")}: about ${perWeek} a week. A typical episode lasted ${median} ${median === 1 ? "minute" : "minutes"}.`));
+      // The episodes themselves, newest first: the last 20, and how many earlier ones the diary has.
+      const recent = entries.slice(-20).reverse();
+      section("Episodes", H("ul", { class: "cw-episodes" }, recent.map((e) => H("li", {}, `${e.when.replace("T", " ")} · ${areaLabel(e.area)} · ${e.duration_min} min`))),
+        entries.length > recent.length ? H("p", {}, `And ${plural(entries.length - recent.length, "earlier episode", "earlier episodes")}, in the twitch diary.`) : null);
       const patterns = [];
       const share = (test, has, text) => {
         const withData = entries.filter(has);
