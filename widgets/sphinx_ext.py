@@ -156,7 +156,7 @@ def _describe_redirect(app: Sphinx) -> None:
     """The site's front door (index.html, a redirect to the first page) gets a title and description too."""
     index = Path(app.outdir) / "index.html"
     # Jupyter Book writes index.html as a bare redirect; anything else is a real page, left alone.
-    if not index.is_file() or 'http-equiv="refresh"' not in index.read_text(encoding="utf-8"):
+    if not index.is_file() or 'http-equiv="refresh"' not in index.read_text(encoding="utf-8").lower():
         return
     root = app.config.root_doc
     # Jupyter Book puts the book's title in html_title; `project` stays Sphinx's placeholder.
