@@ -14,8 +14,8 @@ from widgets.tools import DIARY_KEY, parse_csv, to_csv
 
 from .conftest import open_page
 from .test_tools import add_drink as add_timeline_drink
+from .test_tools import add_drink_of, seed_storage
 from .test_tools import add_entry as add_diary_entry
-from .test_tools import seed_storage
 
 pytestmark = pytest.mark.browser
 PREFIX = "fasciculation-course:"
@@ -351,11 +351,8 @@ def test_bedtime_is_a_real_clock_time_after_the_drinks(page, watch, book_url, be
     open_page(page, book_url, PAGES["caffeine"])
     assert page.evaluate("([b, h]) => window.courseTools.bedtimeHour(b, h, 4)", [bedtime, hours]) == pytest.approx(bed)
     timeline = root(page, "caffeine")
-    for time, _ in DRINKS_INTO_THE_NIGHT:
-        timeline.get_by_label("Drink", exact=True).select_option("other")
-        timeline.get_by_label("Caffeine in this drink (mg)").fill("100")
-        timeline.get_by_label("Time you had it").fill(time)
-        timeline.get_by_role("button", name="Add drink").click()
+    for time, mg in DRINKS_INTO_THE_NIGHT:
+        add_drink_of(timeline, str(mg), time)
     timeline.get_by_label("Bedtime").fill(bedtime)
     timeline.get_by_label("Bedtime").dispatch_event("change")
     result = timeline.locator(".cw-result").inner_text()

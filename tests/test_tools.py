@@ -245,6 +245,14 @@ def add_drink(root, drink, time):
     root.get_by_role("button", name="Add drink").click()
 
 
+def add_drink_of(root, mg, time):
+    """A drink not on the list: its caffeine typed in."""
+    root.get_by_label("Drink", exact=True).select_option("other")
+    root.get_by_label("Caffeine in this drink (mg)").fill(mg)
+    root.get_by_label("Time you had it").fill(time)
+    root.get_by_role("button", name="Add drink").click()
+
+
 def seed_storage(page, key, raw):
     """Put `raw` in localStorage under `key` before the first load only: a reload reads what the page saved."""
     page.add_init_script(
@@ -408,10 +416,7 @@ def test_caffeine_clear_today_keeps_other_days_and_can_be_undone(page, watch, bo
 def test_caffeine_advice_gives_a_stop_time_that_agrees_with_the_model(page, watch, book_url):
     root = open_timeline(page, book_url)
     add_drink(root, "coffee-filter-mug", "08:00")  # 140 mg
-    root.get_by_label("Drink", exact=True).select_option("other")
-    root.get_by_label("Caffeine in this drink (mg)").fill("300")
-    root.get_by_label("Time you had it").fill("17:30")
-    root.get_by_role("button", name="Add drink").click()
+    add_drink_of(root, "300", "17:30")
     drinks, bed = [(8, 140), (17.5, 300)], 22.5
     stop = latest_stop_hour(drinks, bed)
     assert stop == 13  # worked by hand: 99 mg left if the 17:30 drink moves to 13:00, 102 mg at 13:15
@@ -426,10 +431,7 @@ def test_caffeine_advice_gives_a_stop_time_that_agrees_with_the_model(page, watc
     assert got == stop
     # moving the drink as advised brings bedtime under the limit, and the advice says so
     root.get_by_role("button", name="Remove Another drink at 17:30").click()
-    root.get_by_label("Drink", exact=True).select_option("other")
-    root.get_by_label("Caffeine in this drink (mg)").fill("300")
-    root.get_by_label("Time you had it").fill("13:00")
-    root.get_by_role("button", name="Add drink").click()
+    add_drink_of(root, "300", "13:00")
     assert "under the 100 mg near bedtime" in root.locator(".cw-advice").inner_text()
     assert_quiet(watch)
 
@@ -438,10 +440,7 @@ def test_caffeine_advice_when_no_stop_time_is_early_enough_says_to_have_less(pag
     assert latest_stop_hour([(7, 1000), (8, 1000)], 22.5) is None
     root = open_timeline(page, book_url)
     for time in ("07:00", "08:00"):
-        root.get_by_label("Drink", exact=True).select_option("other")
-        root.get_by_label("Caffeine in this drink (mg)").fill("1000")
-        root.get_by_label("Time you had it").fill(time)
-        root.get_by_role("button", name="Add drink").click()
+        add_drink_of(root, "1000", time)
     assert "have less" in root.locator(".cw-advice").inner_text()
     assert page.evaluate("() => window.courseTools.latestStopHour([[7, 1000], [8, 1000]], 22.5, 5, 100, 4)") is None
     assert_quiet(watch)

@@ -331,8 +331,8 @@ function render({ model, el }) {
     );
 
     const start = guide.day_start;
-    const rightHalf = bedHour > start + Math.max(24, Math.ceil(bedHour - start) + 1) / 2;
     const span = Math.max(24, Math.ceil(bedHour - start) + 1); // the chart reaches bedtime, even after dawn
+    const rightHalf = bedHour > start + span / 2;
     const hours = Array.from({ length: span * 4 + 1 }, (_, i) => start + i / 4);
     const mg = hours.map((t) => caffeineLeft(points, t, halfLife, range));
     const every2 = hours.filter((_, i) => i % 8 === 0);

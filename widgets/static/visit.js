@@ -124,15 +124,15 @@ function render({ model, el }) {
     const items = [];
     const section = (title, ...body) => items.push(H("h5", {}, title), ...body);
     const started = noteValue(fieldNamed.started);
-    const diaryDates = entries.length ? `First diary entry: ${day(entries[0].when)}. Last diary entry: ${day(entries[entries.length - 1].when)}.` : "";
+    const first = entries[0]?.when;
+    const last = entries.at(-1)?.when;
+    const diaryDates = entries.length ? `First diary entry: ${day(first)}. Last diary entry: ${day(last)}.` : "";
     if (started || entries.length) {
       section("When it started", H("p", {}, started ? `The twitching started on ${day(started)}. ` : "When the twitching started is not written down. ", diaryDates));
     }
     if (!entries.length) {
       section("Twitch diary", H("p", {}, "Your diary on this device is empty. ", H("a", { href: pageLink("twitch-diary") }, "Add entries in the twitch diary"), " and they will show here."));
     } else {
-      const first = entries[0].when;
-      const last = entries[entries.length - 1].when;
       const spanDays = Math.max(1, Math.round((new Date(last.slice(0, 10)) - new Date(first.slice(0, 10))) / 864e5) + 1);
       const perWeek = Math.round((entries.length / spanDays) * 7 * 10) / 10;
       const areaCount = new Map();
