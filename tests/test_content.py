@@ -97,7 +97,7 @@ def test_chapter_has_every_part(name):
     # the main message and objectives come first, before any section
     first_section = page.find("section").find("section")
     assert page.get_text().index("Main message") < page.get_text().index(first_section.get_text(" ", strip=True)[:20])
-    assert page.select("figure.course-chart") or page.select("table"), "a visual"
+    assert page.select("figure.course-chart, figure.course-picture") or page.select("table"), "a visual"
     assert any("Key takeaways" in h.get_text() for h in page.find_all("h2"))
     assert len(chapter["quiz"]) >= 5
     assert "application/vnd.jupyter.widget-view+json" in str(soup(name))
@@ -108,6 +108,62 @@ def test_chapter_has_every_part(name):
     if name == "when-to-see-a-doctor":
         assert "widgets.checker.SymptomChecker" in widget_kinds
     assert len(page.select("a[href*='sources.html#']")) >= 5, "citations link to the bibliography"
+
+
+# An author-year citation as a reader would see it: "[NHS, 2023]", "(Filippakis 2017)", "MedlinePlus (2026)".
+AUTHOR_YEAR = re.compile(
+    r"[\[(][^\[\]()]{0,300}?[A-Za-z][^\[\]()]{0,300}?\b(?:19|20)\d\d[a-z]?\s*[\])]"
+    r"|\b[A-Z][\w.&-]*(?: [\w.&-]+){0,6} \((?:19|20)\d\d[a-z]?\)"
+)
+
+
+def test_author_year_pattern_finds_the_old_citations():
+    for old in ("at some point [ Filippakis and others, 2017 ] .", "Source: MedlinePlus (2026).", "(NHS 2023)"):
+        assert AUTHOR_YEAR.search(old), old
+    for fine in ("A 2024 review found the same.", "In one study (121 people)", "Aim for 7 to 9 hours (adults)."):
+        assert not AUTHOR_YEAR.search(fine), fine
+
+
+@pytest.mark.parametrize("name", [f for f in data.toc_files(BOOK) if f != "book/sources"])
+def test_no_author_year_citation_in_the_text(name):
+    """Citations are small numbered superscripts (sphinxcontrib-bibtex 'super'), out of the sentences."""
+    page = BeautifulSoup((HTML / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    text = " ".join(page.select_one("article.bd-article").get_text(" ", strip=True).split())
+    assert AUTHOR_YEAR.findall(text) == []
+    for mark in page.select("article .bibtex-citation"):
+        assert mark.find("sup") and mark.find("a", href=re.compile(r"sources\.html#")), mark
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_what_to_do_comes_right_under_the_main_message(name):
+    """At most 3 actions, each with its time frame or amount and its sources, before anything else."""
+    chapter = data.load_chapter(name, BOOK)
+    assert re.search(r"twitch", chapter["main_message"], re.I), "the main message names twitching"
+    box = article(name).select_one(".main-message").find_next_sibling()
+    assert "what-to-do" in box.get("class", []) and box.select_one(".admonition-title").get_text() == "What to do"
+    actions = box.find_all("li")
+    assert 1 <= len(actions) <= 3 and len(actions) == len(chapter["what_to_do"])
+    for action in actions:
+        text = action.get_text(" ", strip=True)
+        assert re.search(r"\d|\bnow\b|\btoday\b", text), f"no time frame or amount: {text}"
+        assert action.select("a[href*='sources.html#']"), f"no source: {text}"
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_chapter_has_a_picture_that_helps_to_act(name):
+    """A figure with a caption and a text alternative; a chart never uses a log axis."""
+    page = article(name)
+    figures = page.select("figure.course-chart, figure.course-picture")
+    assert figures, "a picture"
+    for figure in figures:
+        assert figure.find("figcaption").get_text(strip=True), "a caption"
+        drawing = figure.select_one("[role=img]")
+        alt = drawing.get("aria-label") or " ".join(
+            page.find(id=i).get_text(" ", strip=True) for i in (drawing.get("aria-labelledby") or "").split()
+        )
+        assert len(alt) > 40, "a text alternative"
+    for chart in page.select(".plotly-chart[data-figure]"):
+        assert '"type":"log"' not in chart["data-figure"].replace(" ", ""), "a log axis"
 
 
 @pytest.mark.parametrize("name", CHAPTERS)
@@ -482,9 +538,9 @@ def test_readability_of_every_chapter(textstat_module):
     report = "\n".join(f"{n}: SMOG {s:.1f} FK {f:.1f} words {w}" for n, (s, f, w) in scores.items())
     print(report)
     assert all(w > 300 for _, _, w in scores.values()), report
-    assert all(s <= 9 for s, _, _ in scores.values()), report
+    assert all(s <= 8 for s, _, _ in scores.values()), report
     assert all(f <= 8 for _, f, _ in scores.values()), report
-    assert statistics.median(f for _, f, _ in scores.values()) <= 7, report
+    assert statistics.median(f for _, f, _ in scores.values()) <= 6, report
 
 
 def test_every_page_in_toc_builds(build_log):

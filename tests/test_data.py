@@ -246,3 +246,44 @@ def test_widgets_carry_the_data_to_the_browser():
     checker.ticked = []
     assert checker.level == ""
     assert "data-widget" in quiz._esm and "export default" in quiz._esm
+
+
+# --------------------------------------------------------------------------- figures.yml (charts and pictures)
+
+
+def test_figures_resolve_their_sources_with_a_title(book):
+    figures = data.load_figures(book)
+    for name, figure in figures.items():
+        assert figure["sources"], name
+        for source in figure["sources"]:
+            assert source["key"] and source["title"] and "(" not in source["title"][:3], (name, source)
+    assert figures["urine_colour"]["sources"][0]["title"] == "NHS: Water, drinks and hydration"
+
+
+def test_a_figure_source_must_be_in_the_bibliography(book):
+    edit(book / "data" / "figures.yml", lambda d: d["fast_check"]["sources"].append("nhs-made-up"))
+    expect_error(book, "fast_check.sources[1]: source 'nhs-made-up' is not in references.bib", "figures.yml")
+
+
+def test_a_four_levels_example_must_be_a_sign_at_that_level(book):
+    def wrong_level(d):
+        d["four_levels"]["examples"]["selfcare"] = ["stroke-face"]
+
+    edit(book / "data" / "figures.yml", wrong_level)
+    expect_error(book, "four_levels.examples.selfcare[0]: 'stroke-face' is at level 'emergency'", "figures.yml")
+    edit(book / "data" / "figures.yml", lambda d: d["four_levels"]["examples"].update(selfcare=["no-such-sign"]))
+    data.clear_cache()
+    expect_error(book, "no sign 'no-such-sign' in symptoms.yml", "figures.yml")
+
+
+@pytest.mark.parametrize(
+    "where, change",
+    [
+        ("urine_colour.swatches[0].colour", lambda d: d["urine_colour"]["swatches"][0].update(colour="yellow")),
+        ("three_steps.steps[0].level", lambda d: d["three_steps"]["steps"][0].update(level="soon")),
+        ("slow_breathing", lambda d: d["slow_breathing"].pop("caption")),
+    ],
+)
+def test_a_picture_entry_is_checked_against_its_schema(book, where, change):
+    edit(book / "data" / "figures.yml", change)
+    expect_error(book, where, "figures.yml")

@@ -12,10 +12,10 @@ import json
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from .caffeine import caffeine_curve, caffeine_left
 from .data import load_figures
+from .figure_html import source_list
 
 ACCENT, SECOND, MARK = "#0b5cad", "#b35900", "#7c3aed"
 
@@ -38,18 +38,16 @@ class Chart:
     def _repr_html_(self) -> str:
         esc = html.escape
         data = esc(json.dumps(self.figure_json(), separators=(",", ":")), quote=True)
-        source_links = ", ".join(
-            f'<a href="{esc(s["url"])}">{esc(s["label"])}</a>' if s["url"] else esc(s["label"]) for s in self.sources
-        )
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in self.headers)
         body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in self.rows)
+        # figure > chart, details, figcaption: a figcaption must be the first or the last child.
         return (
             f'<figure class="course-chart" id="chart-{esc(self.name)}">'
             f'<div class="plotly-chart" role="img" aria-label="{esc(self.alt, quote=True)}" '
             f'data-figure="{data}"></div>'
-            f"<figcaption>{esc(self.caption)}" + (f" Source: {source_links}." if source_links else "") + "</figcaption>"
-            f'<details class="chart-data"><summary>Show the numbers as a table</summary>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>"
+            f'<details class="chart-data figure-details"><summary>Show the numbers and sources</summary>'
+            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{source_list(self.sources)}</details>"
+            f"<figcaption>{esc(self.caption)}</figcaption>"
             "</figure>"
         )
 
@@ -180,50 +178,13 @@ def caffeine_day() -> Chart:
             f"{drink_words}. Caffeine rises with each drink, then falls by half every {half_life:g} hours. "
             f"At bedtime ({bedtime:02d}:00) about {at_bed:.0f} mg is still in the body."
         ),
-        caption=f"Caffeine halves about every {half_life:g} hours, so an afternoon drink is still there at bedtime.",
+        caption=(
+            f"Caffeine halves about every {half_life:g} hours, so an afternoon drink is still there at bedtime. "
+            "What this means for you: if twitches or poor sleep bother you, have no tea or coffee "
+            "in the 6 hours before bed."
+        ),
         headers=["Time", "Caffeine left (mg)"],
         rows=[[c, f"{m:.0f}"] for h, c, m in zip(hours, clock, mg, strict=True) if h % 2 == 0],
-        sources=f["sources"],
-    )
-
-
-def blood_ranges() -> Chart:
-    """The usual blood ranges for magnesium, calcium and potassium, each on its own scale."""
-    f = load_figures()["blood_ranges"]
-    tests = f["tests"]
-    fig = make_subplots(rows=len(tests), cols=1, subplot_titles=[f"{t['name']} ({t['unit']})" for t in tests])
-    for i, t in enumerate(tests, start=1):
-        span = t["high"] - t["low"]
-        fig.add_trace(
-            go.Bar(
-                x=[span],
-                base=[t["low"]],
-                y=[t["name"]],
-                orientation="h",
-                marker_color=ACCENT,
-                width=0.5,
-                text=[f"{t['low']:g} to {t['high']:g}"],
-                textposition="inside",
-                insidetextanchor="middle",
-                textfont={"color": "#ffffff"},
-                hovertemplate=f"{t['name']}: usual range %{{text}} {t['unit']}<extra></extra>",
-            ),
-            row=i,
-            col=1,
-        )
-        fig.update_xaxes(range=[t["low"] - span, t["high"] + span], row=i, col=1)
-        fig.update_yaxes(showticklabels=False, row=i, col=1)
-    _layout(fig, "Usual ranges in a blood test", height=120 + 110 * len(tests))
-    return Chart(
-        name="blood-ranges",
-        figure=fig,
-        alt="Three bars show the usual blood ranges. "
-        + " ".join(f"{t['name']}: {t['low']:g} to {t['high']:g} {t['unit']}." for t in tests)
-        + " "
-        + f["note"],
-        caption="The bar on each line is the usual range. " + f["note"],
-        headers=["Blood test", "Usual range", "Unit"],
-        rows=[[t["name"], f"{t['low']:g} to {t['high']:g}", t["unit"]] for t in tests],
         sources=f["sources"],
     )
 
@@ -254,7 +215,10 @@ def sleep_by_age() -> Chart:
         figure=fig,
         alt="Bar chart of the hours of sleep experts advise each night. "
         + " ".join(f"{g['age']}: {g['low']:g} to {g['high']:g} hours." for g in groups),
-        caption="Most adults need 7 to 9 hours of sleep a night.",
+        caption=(
+            "Most adults need 7 to 9 hours of sleep a night. "
+            "What this means for you: as an adult, aim for 7 to 9 hours of sleep every night."
+        ),
         headers=["Age group", "Hours of sleep a night"],
         rows=[[g["age"], f"{g['low']:g} to {g['high']:g}"] for g in groups],
         sources=f["sources"],

@@ -59,13 +59,28 @@ _QUESTION = {
 }
 CHAPTER_SCHEMA = {
     "type": "object",
-    "required": ["minutes", "reviewed", "prerequisites", "main_message", "objectives", "quiz"],
+    "required": ["minutes", "reviewed", "prerequisites", "main_message", "what_to_do", "objectives", "quiz"],
     "additionalProperties": False,
     "properties": {
         "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
         "reviewed": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "prerequisites": {"type": "array", "items": ID},
         "main_message": TEXT,
+        # Under the main message: at most 3 actions, each with a time frame or an amount, each cited.
+        "what_to_do": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 3,
+            "items": {
+                "type": "object",
+                "required": ["text", "sources"],
+                "additionalProperties": False,
+                "properties": {
+                    "text": TEXT,
+                    "sources": {"type": "array", "minItems": 1, "items": {"type": "string"}},
+                },
+            },
+        },
         "objectives": {
             "type": "array",
             "minItems": 2,
@@ -159,13 +174,63 @@ SYMPTOMS_SCHEMA = {
 }
 
 
+_SOURCES = {"type": "array", "minItems": 1, "items": {"type": "string"}}
+
+
+def _figure(required: list[str], **properties: dict) -> dict:
+    """A picture's entry: its own fields, plus a title, a caption and its sources."""
+    return {
+        "type": "object",
+        "required": ["sources", "title", "caption", *required],
+        "additionalProperties": False,
+        "properties": {"sources": _SOURCES, "title": TEXT, "caption": TEXT, **properties},
+    }
+
+
+def _list_of(required: list[str], **properties: dict) -> dict:
+    item = {"type": "object", "required": required, "additionalProperties": False, "properties": properties}
+    return {"type": "array", "minItems": 1, "items": item}
+
+
+_COLOUR = {"type": "string", "pattern": "^#[0-9a-f]{6}$"}
 FIGURES_SCHEMA = {
     "type": "object",
-    "additionalProperties": {
-        "type": "object",
-        "required": ["sources"],
-        "properties": {"sources": {"type": "array", "minItems": 1, "items": {"type": "string"}}},
+    # The pictures (widgets/pictures.py) each have their own shape; a chart needs only its sources.
+    "properties": {
+        "urine_colour": _figure(
+            ["advice", "swatches"],
+            advice=TEXT,
+            swatches=_list_of(
+                ["name", "colour", "meaning"], name=TEXT, colour=_COLOUR, meaning=TEXT, aim={"type": "boolean"}
+            ),
+        ),
+        "fast_check": _figure(
+            ["steps"], steps=_list_of(["letter", "word", "check"], letter=TEXT, word=TEXT, check=TEXT)
+        ),
+        "four_levels": _figure(
+            ["examples"],
+            examples={
+                "type": "object",
+                "required": list(LEVEL_NAMES),
+                "additionalProperties": False,
+                "properties": {
+                    name: {"type": "array", "minItems": 1, "maxItems": 2, "items": ID} for name in LEVEL_NAMES
+                },
+            },
+        ),
+        "three_steps": _figure(
+            ["steps"], steps=_list_of(["level", "when"], level={"enum": list(LEVEL_NAMES)}, when=TEXT, detail=TEXT)
+        ),
+        "slow_breathing": _figure(
+            ["in_count", "out_count", "in_words", "out_words", "notes"],
+            in_count={"type": "integer", "minimum": 2, "maximum": 8},
+            out_count={"type": "integer", "minimum": 2, "maximum": 10},
+            in_words=TEXT,
+            out_words=TEXT,
+            notes={"type": "array", "minItems": 1, "items": TEXT},
+        ),
     },
+    "additionalProperties": {"type": "object", "required": ["sources"], "properties": {"sources": _SOURCES}},
 }
 
 
@@ -268,8 +333,39 @@ def sources(folder: Path | None = None) -> dict[str, dict[str, str]]:
             name = entry.fields.get("organization") or entry.fields.get("publisher") or key
         year = entry.fields.get("year", "n.d.")
         url = entry.fields.get("url") or (f"https://doi.org/{entry.fields['doi']}" if "doi" in entry.fields else "")
-        out[key] = {"label": f"{name} ({year})", "url": url}
+        out[key] = {"label": f"{name} ({year})", "url": url, "title": _source_title(entry, people)}
     return out
+
+
+# Long organisation names, as a reader knows them, for a source's title ("NHS: Stroke").
+_SHORT_NAMES = {
+    "National Health Service": "NHS",
+    "National Institute for Health and Care Excellence": "NICE",
+    "US Food and Drug Administration": "US FDA",
+    "EFSA Panel on Dietetic Products, Nutrition and Allergies": "EFSA",
+    "Institute of Medicine, Committee on Military Nutrition Research": "Institute of Medicine",
+    "Medicines and Healthcare products Regulatory Agency": "MHRA",
+    "National Institute of Neurological Disorders and Stroke": "NINDS",
+    "Centers for Disease Control and Prevention": "CDC",
+    "Institute for Quality and Efficiency in Health Care (IQWiG)": "IQWiG",
+}
+
+
+def _source_title(entry, people) -> str:
+    """Who published it and what it is called, for a link's text: 'NHS: Twitching eyes and muscles'.
+    An organisation is named by its short name; a journal article by its journal."""
+
+    def plain(text: str) -> str:
+        return text.replace("{", "").replace("}", "").strip()
+
+    title = plain(entry.fields.get("title", ""))
+    if len(people) == 1 and not people[0].first_names:  # an organisation wrote it
+        who = plain(" ".join(people[0].last_names))
+        who = _SHORT_NAMES.get(who, who)
+    else:
+        fields = ("journal", "publisher", "institution", "howpublished", "organization")
+        who = plain(next((entry.fields[f] for f in fields if entry.fields.get(f)), ""))
+    return f"{who}: {title}" if who and title else title or who
 
 
 _SECTION_LABEL = re.compile(r"^\(([a-z0-9-]+)\)=\s*$", re.MULTILINE)
@@ -341,6 +437,9 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
         datetime.date.fromisoformat(data["reviewed"])
     except ValueError:
         raise CourseDataError(path, "reviewed", f"{data['reviewed']!r} is not a real date") from None
+    for i, action in enumerate(data["what_to_do"]):
+        for j, key in enumerate(action["sources"]):
+            _check_source(path, f"what_to_do[{i}].sources[{j}]", key, folder)
     objectives = [o["id"] for o in data["objectives"]]
     _no_duplicates(path, "objectives", objectives)
     others = set(chapter_ids(folder)) - {chapter_id}
@@ -452,6 +551,15 @@ def load_figures(folder: Path | None = None) -> dict[str, Any]:
         figure["sources"] = [
             _check_source(path, f"{name}.sources[{i}]", key, folder) for i, key in enumerate(figure["sources"])
         ]
+    if "four_levels" in data:  # its example signs are symptoms.yml's own, at their own level
+        signs = {s["id"]: s for s in load_symptoms(folder)["symptoms"]}
+        for level, ids in data["four_levels"]["examples"].items():
+            for i, sign_id in enumerate(ids):
+                where = f"four_levels.examples.{level}[{i}]"
+                if sign_id not in signs:
+                    raise CourseDataError(path, where, f"no sign '{sign_id}' in symptoms.yml")
+                if signs[sign_id]["level"] != level:
+                    raise CourseDataError(path, where, f"'{sign_id}' is at level '{signs[sign_id]['level']}'")
     return data
 
 

@@ -1,4 +1,4 @@
-"""The top of every chapter: main message, time, learning objectives and review date."""
+"""The top of every chapter: main message, what to do, time, learning objectives and review date."""
 
 from __future__ import annotations
 
@@ -17,9 +17,14 @@ class ChapterIntro:
         c = self.chapter
         reviewed = datetime.date.fromisoformat(c["reviewed"])
         objectives = "\n".join(f"- {escape_markdown_html(o['text'])}" for o in c["objectives"])
+        # Each action carries its sources as a superscript, like every claim in the running text.
+        actions = "\n".join(
+            f"- {escape_markdown_html(a['text'])}{{cite:p}}`{','.join(a['sources'])}`" for a in c["what_to_do"]
+        )
         return (
             "```{admonition} Main message\n:class: tip main-message\n"
             f"{escape_markdown_html(c['main_message'])}\n```\n\n"
+            f"```{{admonition}} What to do\n:class: what-to-do\n{actions}\n```\n\n"
             f"**Time:** about {c['minutes']} minutes. "
             f"**Last reviewed:** {reviewed.day} {reviewed:%B %Y}.\n\n"
             f"**After this chapter you will be able to:**\n\n{objectives}\n"

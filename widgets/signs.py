@@ -1,20 +1,17 @@
 """The checker's signs as plain text, for pages that must work without JavaScript and on paper.
 
-    from widgets.signs import signs_at_a_glance, signs_list
-    signs_at_a_glance()      # the four levels in one box each: what to do, and how soon
+    from widgets.signs import signs_list
     signs_list("emergency")  # every sign of one level, under the checker's own group headings
 
-Both read book/data/symptoms.yml, as the checker does, so the page, the handout and the checker
-can never disagree. Numbers are those of the `all` region: the page names every number.
+It reads book/data/symptoms.yml, as the checker does (and widgets.pictures.four_levels, the
+four levels as one picture), so the page, the handout and the checker can never disagree.
+Numbers are those of the `all` region: the page names every number.
 """
 
 from __future__ import annotations
 
 from .data import escape_markdown_html, load_symptoms
 from .rules import FALLBACK_REGION, fill_numbers
-
-# The admonition class that colours each level's box (widgets/site/course.css).
-BOX = {"emergency": "danger", "urgent": "warning", "doctor": "tip", "selfcare": "note"}
 
 
 class Markdown:
@@ -39,21 +36,6 @@ def level_names() -> list[str]:
     """Level names, most urgent first."""
     levels = load_symptoms()["levels"]
     return sorted(levels, key=lambda name: -levels[name]["rank"])
-
-
-def signs_at_a_glance(label_prefix: str = "glance") -> Markdown:
-    """One coloured box per level, most urgent first: what to do, and how soon."""
-    levels = load_symptoms()["levels"]
-    boxes = []
-    for name in level_names():
-        info = levels[name]
-        boxes.append(
-            f"````{{admonition}} {_words(info['heading'])}\n"
-            f":class: {BOX[name]} level-{name}\n"
-            f"{_words(info['action'])}\n"
-            f"````\n"
-        )
-    return Markdown("\n".join(boxes))
 
 
 def signs_list(level: str, cite: bool = True) -> Markdown:

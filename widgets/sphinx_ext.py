@@ -4,12 +4,14 @@
 - Serves the widget runtime, the chart script and plotly.js from the book's own static files,
   and puts plotly.js and the chart script only on pages that have a chart.
 - Gives every page a meta description (from its front matter) and fails the build without one.
+- Labels the cells of wide tables with their column headings, so a phone can stack them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import html
+import re
 import shutil
 from pathlib import Path
 
@@ -52,6 +54,11 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         # docutils puts citations in a role="list" whose items have the deprecated DPUB role
         # doc-biblioentry, which browsers and axe do not accept as list items.
         body = context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+    if "<table" in body:
+        body = context["body"] = stackable_tables(body)
+    if 'class="bibtex-citation"' in body:
+        # A superscript citation reads "Source 4" to a screen reader, not a bare "4" mid-sentence.
+        body = context["body"] = CITATION_LINK.sub(r'\1 aria-label="Source \2">\2</a>', body)
     if 'class="plotly-chart"' in body or _page_widgets_use_plotly(app, pagename):
         app.add_js_file(PLOTLY_URL, priority=400, defer="defer")
     if 'class="plotly-chart"' in body:
@@ -65,6 +72,43 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
     context["metatags"] = context.get("metatags", "") + (
         f'\n<meta name="description" content="{html.escape(str(description), quote=True)}" />'
     )
+
+
+CITATION_LINK = re.compile(
+    r'(<a class="reference internal" href="[^"]*sources\.html#[^"]*"(?: title="[^"]*")?)>(\d+)</a>'
+)
+STACK_FROM_COLUMNS = 3  # a table of this many columns or more does not fit a 390 px phone side by side
+
+
+def stackable_tables(body: str) -> str:
+    """Give each cell of a wide table its column heading (`data-label`) and the class `stacks`.
+
+    On a phone, course.css shows such a table one block per row, each cell under its heading,
+    so nothing needs sideways scrolling. The explicit ARIA roles keep it a table for screen
+    readers, which drop a table's meaning once CSS changes how its parts are displayed.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(body, "html.parser")
+    changed = False
+    for table in soup.find_all("table"):
+        headings = [th.get_text(" ", strip=True) for th in table.select("thead tr:last-child th")]
+        if len(headings) < STACK_FROM_COLUMNS:
+            continue
+        changed = True
+        table["class"] = [*table.get("class", []), "stacks"]
+        table["role"] = "table"
+        for part in table.find_all(["thead", "tbody"], recursive=False):
+            part["role"] = "rowgroup"
+        for row in table.find_all("tr"):
+            row["role"] = "row"
+            for heading, cell in zip(headings, row.find_all(["td", "th"], recursive=False), strict=False):
+                if cell.name == "td" or cell.parent.parent.name == "tbody":
+                    cell["role"] = "rowheader" if cell.name == "th" else "cell"
+                    cell["data-label"] = heading
+                else:
+                    cell["role"] = "columnheader"
+    return str(soup) if changed else body
 
 
 def _page_widgets_use_plotly(app: Sphinx, pagename: str) -> bool:

@@ -215,10 +215,13 @@ def doctor_handout() -> Markdown:
             f"**{_text(_numbers(info['action']))}**\n\n{signs_list(level, cite=False)}"
         )
     used = {s["source"]["key"]: s["source"] for s in symptoms if s["source"] and s["level"] != "selfcare"}
-    notes = "; ".join(
-        f"[{escape_markdown_html(s['label'])}]({s['url']})" if s["url"] else escape_markdown_html(s["label"])
-        for s in used.values()
-    )
+    # Each publisher named once ("NHS: Stroke, Tetanus; NICE: ..."), so the list fits the one sheet.
+    by_publisher: dict[str, list[str]] = {}
+    for s in used.values():
+        publisher, _, title = s["title"].partition(": ")
+        words = escape_markdown_html(title or publisher)
+        by_publisher.setdefault(publisher, []).append(f"[{words}]({s['url']})" if s["url"] else words)
+    notes = "; ".join(f"{escape_markdown_html(p)}: {', '.join(titles)}" for p, titles in by_publisher.items())
     out.append(f"```{{container}} handout-sources\nSources: {notes}.\n```\n")
     return Markdown("\n".join(out))
 
