@@ -266,7 +266,11 @@ def test_without_javascript_every_warning_sign_is_on_the_page_as_text(browser, b
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(f"{book_url}/{PAGE}")
-    text = " ".join(page.locator("article").inner_text().split())
+    # The page's text, and the four-level picture's: SVG draws without JavaScript, and its <desc>
+    # says in words all that the picture shows (innerText leaves SVG text out).
+    shown = page.locator("article").inner_text() + " ".join(page.locator("article svg desc").all_text_contents())
+    text = " ".join(shown.split())
+    assert page.locator("#picture-four-levels svg").is_visible()
     context.close()
     for s in SYMPTOMS:
         if s["level"] != "selfcare":

@@ -549,3 +549,13 @@ def test_every_page_in_toc_builds(build_log):
     for file in files:
         assert (HTML / f"{file}.html").is_file(), file
     assert Path(HTML / "book" / "glossary.html").is_file()
+
+
+@pytest.mark.parametrize("name", ["caffeine-timeline", "twitch-diary", "doctor-visit"])
+def test_tool_page_says_first_that_its_data_stay_on_the_device(name):
+    """One line, before the tool itself, says where the reader's entries go: nowhere."""
+    page = article(name)
+    first = page.find("h1").find_next("p")
+    assert re.search(r"stays? on your device|leaves your device", first.get_text()), first.get_text()
+    assert "never sent anywhere" in first.get_text()
+    assert first.find_next(class_="cw-host") or first.find_next("script", type=re.compile("widget-view"))

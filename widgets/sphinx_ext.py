@@ -167,6 +167,17 @@ def _outdated_when_course_data_changes(app: Sphinx, env, added, changed, removed
     return sorted(set(notebooks) - set(added) - set(changed))
 
 
+def _rewrite_when_site_files_change(app: Sphinx, env, added, changed, removed) -> list[str]:
+    """Sphinx copies static files only when it writes a page, so a CSS-only edit must mark one."""
+    static = Path(app.outdir) / "_static"
+    stale = any(
+        not (static / f.name).is_file() or (static / f.name).read_bytes() != f.read_bytes()
+        for f in SITE.iterdir()
+        if f.is_file()
+    )
+    return [app.config.root_doc] if stale else []
+
+
 def _drop_thebe(app: Sphinx) -> None:
     """The course offers live code through Binder launch buttons, not thebe.
 
@@ -227,6 +238,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", _page_assets)
     app.connect("build-finished", _finish_build)
     app.connect("env-get-outdated", _outdated_when_course_data_changes)
+    app.connect("env-get-outdated", _rewrite_when_site_files_change)
     _drop_thebe(app)
     app.add_js_file("course-page.js", defer="defer")
     app.add_css_file("course.css")
