@@ -559,3 +559,14 @@ def test_tool_page_says_first_that_its_data_stay_on_the_device(name):
     assert re.search(r"stays? on your device|leaves your device", first.get_text()), first.get_text()
     assert "never sent anywhere" in first.get_text()
     assert first.find_next(class_="cw-host") or first.find_next("script", type=re.compile("widget-view"))
+
+
+@pytest.mark.parametrize("name", data.toc_files(BOOK))
+def test_the_two_reasons_for_a_check_up_read_the_same_everywhere(name):
+    """'a twitch that lasts more than 2 weeks' and 'twitches in more than one place', word for word."""
+    page = BeautifulSoup((HTML / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+    text = " ".join(page.select_one("article.bd-article").get_text(" ", strip=True).split()).lower()
+    for match in re.finditer(r"\w+ \w+ lasts? more than 2 weeks", text):
+        assert match.group().endswith("twitch that lasts more than 2 weeks") or "has lasted" in match.group(), match
+    for match in re.finditer(r"\w+ \w+ more than one place", text):
+        assert match.group() == "twitches in more than one place", match

@@ -106,7 +106,7 @@ def test_start_page_answers_the_worried_reader_in_the_first_phone_screen(page, w
         )
 
     assert in_first_screen("It usually starts with weakness, not twitching")
-    assert in_first_screen("a twitch lasts more than 2 weeks")
+    assert in_first_screen("a twitch that lasts more than 2 weeks")
     box = page.locator(".admonition", has_text="The short answer")
     assert (
         box.get_by_role("link", name="Read the facts about ALS")
