@@ -34,8 +34,11 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
+@pytest.mark.parametrize("width", [390, 768, 1280])
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_page_is_quiet_self_contained_and_accessible(page, watch, book_url, book_page, dark):
+def test_page_is_quiet_self_contained_and_accessible(page, watch, book_url, book_page, dark, width):
+    """On a phone, a tablet and a desktop, light and dark: no other host, no console error, axe clean."""
+    page.set_viewport_size({"width": width, "height": 844 if width < 500 else 800})
     open_page(page, book_url, book_page, dark=dark)
     assert page.evaluate("document.documentElement.dataset.theme") == ("dark" if dark else "light")
     assert watch.external == [], "requests to other hosts"

@@ -145,3 +145,21 @@ def test_front_door_has_a_title_and_the_site_a_favicon(page, book_url):
     with urllib.request.urlopen(f"{book_url}/favicon.ico") as response:
         icon = response.read()
     assert response.status == 200 and icon[:4] == b"\0\0\1\0", "an ICO file"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_doctor_page_shows_call_now_advice_today_and_book_a_visit_in_its_first_screen(page, book_url, width):
+    """The three levels, each with its first sign, are read before any scrolling, on a phone and a desktop."""
+    page.set_viewport_size({"width": width, "height": 844 if width < 500 else 800})
+    open_page(page, book_url, "book/when-to-see-a-doctor.html")
+    box = page.locator(".admonition.what-to-do")
+    items = box.locator("li")
+    assert [items.nth(i).locator("strong").inner_text() for i in range(3)] == [
+        "Call now:",
+        "Get advice today:",
+        "Book a visit within about 2 weeks:",
+    ]
+    assert "999" in items.nth(0).inner_text() and "sudden weakness" in items.nth(0).inner_text()
+    top = page.evaluate("() => document.querySelector('.admonition.what-to-do').getBoundingClientRect().top")
+    first_item_bottom = items.nth(0).bounding_box()["y"] + items.nth(0).bounding_box()["height"]
+    assert top < page.viewport_size["height"] and first_item_bottom <= page.viewport_size["height"]

@@ -179,9 +179,9 @@ def caffeine_day() -> Chart:
             f"At bedtime ({bedtime:02d}:00) about {at_bed:.0f} mg is still in the body."
         ),
         caption=(
-            f"Caffeine halves about every {half_life:g} hours, so an afternoon drink is still there at bedtime. "
-            "What this means for you: if twitches or poor sleep bother you, have no tea or coffee "
-            "in the 6 hours before bed."
+            f"An example day: {drink_words}. Caffeine halves about every {half_life:g} hours, so at bedtime "
+            f"({bedtime:02d}:00) about {at_bed:.0f} mg is still in the body. What this means for you: if twitches "
+            "or poor sleep bother you, have no tea or coffee in the 6 hours before bed."
         ),
         headers=["Time", "Caffeine left (mg)"],
         rows=[[c, f"{m:.0f}"] for h, c, m in zip(hours, clock, mg, strict=True) if h % 2 == 0],
@@ -216,8 +216,8 @@ def sleep_by_age() -> Chart:
         alt="Bar chart of the hours of sleep experts advise each night. "
         + " ".join(f"{g['age']}: {g['low']:g} to {g['high']:g} hours." for g in groups),
         caption=(
-            "Most adults need 7 to 9 hours of sleep a night. "
-            "What this means for you: as an adult, aim for 7 to 9 hours of sleep every night."
+            "Experts advise 7 to 9 hours a night for adults, and 8 to 10 for teenagers. "
+            "What this means for you: as an adult, aim for at least 7 hours of sleep every night."
         ),
         headers=["Age group", "Hours of sleep a night"],
         rows=[[g["age"], f"{g['low']:g} to {g['high']:g}"] for g in groups],
