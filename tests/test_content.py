@@ -402,7 +402,8 @@ def test_myths_are_corrected():
     # Alzheimer's: memory and thinking first, not twitching; twitching is common at any adult age.
     assert re.search(r"memory", prose("serious-conditions"), re.I)
     what_is = prose("what-is-fasciculation")
-    assert re.search(r"(70 in (every )?100|700 in (every )?1,000) healthy people (\(7 in 10\) )?get twitches", what_is, re.I)
+    twitchers = r"(70 in (every )?100|700 in (every )?1,000) healthy people (\(7 in 10\) )?get twitches"
+    assert re.search(twitchers, what_is, re.I)
     assert re.search(r"with weakness need a check at any age", what_is, re.I)
 
 
