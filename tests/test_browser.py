@@ -251,3 +251,15 @@ def test_no_table_is_wider_than_a_phone(page, book_url, book_page):
     )
     assert page.viewport_size["width"] == 390
     assert too_wide == []
+
+
+@pytest.mark.parametrize("picture", ["urine-colour", "four-levels"])
+def test_pictures_sit_on_the_page_colours_in_dark_mode(page, book_url, picture):
+    """No light panel behind a picture or chart in dark mode: it draws in the page's own colours."""
+    where = {"urine-colour": "electrolytes", "four-levels": "when-to-see-a-doctor"}[picture]
+    open_page(page, book_url, f"book/{where}.html", dark=True)
+    figure = page.locator(f"#picture-{picture}")
+    panel = figure.evaluate("f => getComputedStyle(f.parentElement).backgroundColor")
+    assert panel in ("rgba(0, 0, 0, 0)", "transparent")
+    text = figure.evaluate("f => getComputedStyle(f).color")
+    assert text == page.evaluate("() => getComputedStyle(document.querySelector('article')).color")
