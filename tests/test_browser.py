@@ -263,3 +263,20 @@ def test_pictures_sit_on_the_page_colours_in_dark_mode(page, book_url, picture):
     assert panel in ("rgba(0, 0, 0, 0)", "transparent")
     text = figure.evaluate("f => getComputedStyle(f).color")
     assert text == page.evaluate("() => getComputedStyle(document.querySelector('article')).color")
+
+
+def test_ids_are_unique_and_every_label_finds_its_field(page, book_url, book_page):
+    """In the rendered page, widgets included: a repeated id gives a field no label, or the wrong one."""
+    open_page(page, book_url, book_page)
+    problems = page.evaluate(
+        """() => {
+          const count = {};
+          document.querySelectorAll('[id]').forEach(e => { count[e.id] = (count[e.id] || 0) + 1; });
+          const repeated = Object.keys(count).filter(id => count[id] > 1);
+          const lost = [...document.querySelectorAll('label[for]')]
+            .filter(l => !(document.getElementById(l.htmlFor)?.matches('input, select, textarea, button, meter, output, progress')))
+            .map(l => `label for=${l.htmlFor}`);
+          return [...repeated, ...lost];
+        }"""
+    )
+    assert problems == []
