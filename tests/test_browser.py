@@ -270,11 +270,12 @@ def test_ids_are_unique_and_every_label_finds_its_field(page, book_url, book_pag
     open_page(page, book_url, book_page)
     problems = page.evaluate(
         """() => {
+          const FIELDS = 'input, select, textarea, button, meter, output, progress';
           const count = {};
           document.querySelectorAll('[id]').forEach(e => { count[e.id] = (count[e.id] || 0) + 1; });
           const repeated = Object.keys(count).filter(id => count[id] > 1);
           const lost = [...document.querySelectorAll('label[for]')]
-            .filter(l => !(document.getElementById(l.htmlFor)?.matches('input, select, textarea, button, meter, output, progress')))
+            .filter(l => !document.getElementById(l.htmlFor)?.matches(FIELDS))
             .map(l => `label for=${l.htmlFor}`);
           return [...repeated, ...lost];
         }"""

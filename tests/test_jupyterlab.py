@@ -211,6 +211,15 @@ def test_chapter_runs_as_a_live_notebook_in_jupyterlab(browser, lab):
             wait_for_widget(page, lab, notebook, quiz.locator("fieldset").first)
             wait_for_widget(page, lab, notebook, checklist.locator("fieldset"), timeout=30_000)
 
+            # The chapter intro shows as boxes, not as MyST source: JupyterLab takes its HTML.
+            intro = notebook.locator(".jp-RenderedHTMLCommon .course-intro")
+            chapter = load_chapter(CHAPTER)
+            assert chapter["main_message"] in intro.locator(".main-message").inner_text()
+            assert intro.locator(".what-to-do li").count() == len(chapter["what_to_do"])
+            assert intro.locator(".what-to-do sup a[href^='https://']").count() >= len(chapter["what_to_do"])
+            shown = " ".join(notebook.locator(".jp-OutputArea-output").all_inner_texts())
+            assert "{admonition}" not in shown and "{cite:p}" not in shown
+
             # Answer one quiz question and tick one checklist item, as a learner would.
             fieldset = quiz.locator(f'fieldset[data-question="{question["id"]}"]')
             fieldset.scroll_into_view_if_needed()

@@ -1,21 +1,33 @@
-"""The top of every chapter: main message, what to do, time, learning objectives and review date."""
+"""The top of every chapter: main message, what to do, time, learning objectives and review date.
+
+The book renders the MyST Markdown (admonitions, and citations as numbered superscripts that link
+to the Sources page); JupyterLab, which cannot read MyST directives, shows the same content as
+HTML, with each action's sources as numbered links to the sources themselves. _config.yml makes
+MyST-NB prefer the Markdown.
+"""
 
 from __future__ import annotations
 
 import datetime
+import html
 
-from .data import escape_markdown_html, load_chapter
+from .data import escape_markdown_html, load_chapter, sources
 
 
 class ChapterIntro:
-    """Shows as Markdown in the book and in Jupyter; `chapter_intro("sleep")` in a chapter's first cell."""
+    """`chapter_intro("sleep")` in a chapter's first cell: the book and a live notebook both show it."""
 
     def __init__(self, chapter_id: str):
         self.chapter = load_chapter(chapter_id)
 
-    def _repr_markdown_(self) -> str:
+    def _when(self) -> str:
         c = self.chapter
         reviewed = datetime.date.fromisoformat(c["reviewed"])
+        return f"about {c['minutes']} minutes", f"{reviewed.day} {reviewed:%B %Y}"
+
+    def _repr_markdown_(self) -> str:
+        c = self.chapter
+        minutes, reviewed = self._when()
         objectives = "\n".join(f"- {escape_markdown_html(o['text'])}" for o in c["objectives"])
         # Each action carries its sources as a superscript, like every claim in the running text.
         actions = "\n".join(
@@ -25,10 +37,42 @@ class ChapterIntro:
             "```{admonition} Main message\n:class: tip main-message\n"
             f"{escape_markdown_html(c['main_message'])}\n```\n\n"
             f"```{{admonition}} What to do\n:class: what-to-do\n{actions}\n```\n\n"
-            f"**Time:** about {c['minutes']} minutes. "
-            f"**Last reviewed:** {reviewed.day} {reviewed:%B %Y}.\n\n"
+            f"**Time:** {minutes}. **Last reviewed:** {reviewed}.\n\n"
             f"**After this chapter you will be able to:**\n\n{objectives}\n"
         )
+
+    def _repr_html_(self) -> str:
+        c = self.chapter
+        minutes, reviewed = self._when()
+        known = sources()
+        numbers: dict[str, int] = {}
+        actions = []
+        for action in c["what_to_do"]:
+            marks = []
+            for key in action["sources"]:
+                number = numbers.setdefault(key, len(numbers) + 1)
+                source = known[key]
+                marks.append(
+                    f'<a href="{html.escape(source["url"] or "#")}" title="{html.escape(source["title"])}" '
+                    f'aria-label="Source {number}: {html.escape(source["title"])}">{number}</a>'
+                )
+            actions.append(f"<li>{_bold_lead(action['text'])}<sup>{','.join(marks)}</sup></li>")
+        objectives = "".join(f"<li>{html.escape(o['text'])}</li>" for o in c["objectives"])
+        return (
+            '<div class="course-intro">'
+            '<section class="main-message" style="border-left: 4px solid #1a7f37; padding: 0.25em 1em">'
+            f"<p><strong>Main message</strong></p><p>{html.escape(c['main_message'])}</p></section>"
+            '<section class="what-to-do" style="border-left: 4px solid #0b5cad; padding: 0.25em 1em">'
+            f"<p><strong>What to do</strong></p><ul>{''.join(actions)}</ul></section>"
+            f"<p><strong>Time:</strong> {minutes}. <strong>Last reviewed:</strong> {reviewed}.</p>"
+            f"<p><strong>After this chapter you will be able to:</strong></p><ul>{objectives}</ul></div>"
+        )
+
+
+def _bold_lead(text: str) -> str:
+    """The data's **bold** lead words ("**Call now:** ...") as HTML, everything else as text."""
+    parts = text.split("**")
+    return "".join(f"<strong>{html.escape(p)}</strong>" if i % 2 else html.escape(p) for i, p in enumerate(parts))
 
 
 def chapter_intro(chapter_id: str) -> ChapterIntro:
