@@ -281,3 +281,22 @@ def test_ids_are_unique_and_every_label_finds_its_field(page, book_url, book_pag
         }"""
     )
     assert problems == []
+
+
+def test_page_reflows_at_200_percent_zoom_on_a_desktop(browser, book_url, book_page):
+    """WCAG 1.4.10: a 1280 px screen at 200% zoom lays the page out in 640 CSS px, with no sideways scrolling."""
+    context = browser.new_context(viewport={"width": 640, "height": 400}, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        open_page(page, book_url, book_page)
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        wide = page.evaluate(
+            """() => [...document.querySelectorAll('article *')]
+                 .filter(e => e.offsetParent !== null && e.getBoundingClientRect().right > innerWidth + 1
+                           && !e.closest('.pst-scrollable-table-container, pre, .highlight'))
+                 .slice(0, 5).map(e => e.tagName + '.' + [...e.classList].join('.'))"""
+        )
+        assert page.evaluate("() => document.documentElement.scrollWidth <= innerWidth"), wide
+        assert wide == []
+    finally:
+        context.close()
