@@ -20,7 +20,8 @@ class ChapterIntro:
     def __init__(self, chapter_id: str):
         self.chapter = load_chapter(chapter_id)
 
-    def _when(self) -> str:
+    def _when(self) -> tuple[str, str]:
+        """How long the chapter takes, and when it was last reviewed, in words."""
         c = self.chapter
         reviewed = datetime.date.fromisoformat(c["reviewed"])
         return f"about {c['minutes']} minutes", f"{reviewed.day} {reviewed:%B %Y}"

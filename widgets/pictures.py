@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 
 from .data import load_figures, load_symptoms
+from .rules import FALLBACK_REGION, fill_numbers
+from .signs import level_names
 from .figure_html import LEVEL_COLOURS, SIZE, WIDTH, Picture, box, line_height, text_lines, wrap
 
 TITLE = 19  # the size of a picture's own heading
@@ -22,15 +24,19 @@ LH = line_height()
 def _levels() -> dict:
     """symptoms.yml's levels, most urgent first, with {emergency} and {urgent} filled in for every place."""
     symptoms = load_symptoms()
-    numbers = symptoms["regions"]["all"]
 
-    def fill(text: str) -> str:
-        return text.format(**numbers)
+    def fill(text: str) -> str:  # the checker's own rule, with every place's numbers
+        return fill_numbers(text, FALLBACK_REGION, symptoms["regions"])
 
-    ranked = sorted(symptoms["levels"].items(), key=lambda item: -item[1]["rank"])
+    levels = symptoms["levels"]
     return {
-        name: {**level, "heading": fill(level["heading"]), "action": fill(level["action"]), "fill": fill}
-        for name, level in ranked
+        name: {
+            **levels[name],
+            "heading": fill(levels[name]["heading"]),
+            "action": fill(levels[name]["action"]),
+            "fill": fill,
+        }
+        for name in level_names()
     }
 
 
