@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 
 from .data import load_figures, load_symptoms
+from .figure_html import LEVEL_COLOURS, SIZE, WIDTH, Picture, box, line_height, text_lines, wrap
 from .rules import FALLBACK_REGION, fill_numbers
 from .signs import level_names
-from .figure_html import LEVEL_COLOURS, SIZE, WIDTH, Picture, box, line_height, text_lines, wrap
 
 TITLE = 19  # the size of a picture's own heading
 LH = line_height()
