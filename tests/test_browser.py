@@ -75,37 +75,41 @@ def contrast(a: list[float], b: list[float]) -> float:
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 @pytest.mark.parametrize("chart", CHARTS)
 def test_chart_draws_every_data_point_in_readable_text(page, watch, book_url, chart, dark):
+    """The SVG drawn at build time shows every number of its table, with text readable on the page."""
     open_page(page, book_url, f"book/{CHARTS[chart]}.html", dark=dark)
     drawn = page.evaluate(
         """(id) => {
-          const el = document.querySelector(`#chart-${id} .plotly-chart`);
-          const fig = JSON.parse(el.dataset.figure);
+          const svg = document.querySelector(`#chart-${id} svg[role=img]`);
           const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
           const opaque = (c) => !/rgba\\(.*,\\s*0\\)$|transparent/.test(c);
-          let node = el;  // the colour behind the chart: the nearest ancestor that paints one
+          let node = svg;  // the colour behind the chart: the nearest ancestor that paints one
           while (node && !opaque(getComputedStyle(node).backgroundColor)) node = node.parentElement;
           const bg = node ? getComputedStyle(node).backgroundColor : 'rgb(255, 255, 255)';
-          const isScatter = (t) => (t.type || 'scatter') === 'scatter';
-          const isLine = (t) => isScatter(t) && (t.mode || 'lines').includes('lines');
-          const isMarkers = (t) => isScatter(t) && (t.mode || '').includes('markers');
-          const labels = '.gtitle, .g-gtitle text, .xtick text, .ytick text, .annotation-text';
+          const box = svg.getBoundingClientRect();
           return {
-            points: fig.data.filter(t => t.type === 'bar' || isMarkers(t)).reduce((n, t) => n + (t.y || t.x).length, 0),
-            lines: fig.data.filter(isLine).length,
-            drawnPoints: el.querySelectorAll('.barlayer .point path, .scatterlayer .points path.point').length,
-            drawnLines: [...el.querySelectorAll('.scatterlayer path.js-line')].filter(p => p.getAttribute('d')).length,
-            text: [...el.querySelectorAll(labels)].map(t => rgb(getComputedStyle(t).fill)),
+            squares: [...svg.querySelectorAll('path:not([fill-opacity])')]
+              .reduce((n, p) => n + (p.getAttribute('d').match(/M/g) || []).length, 0),
+            bars: svg.querySelectorAll('rect[height="20"]').length,
+            line: svg.querySelectorAll('polyline').length,
+            text: [...svg.querySelectorAll('text')].map((t) => rgb(getComputedStyle(t).fill)),
             page: rgb(bg),
+            width: box.width,
+            fits: box.right <= document.documentElement.clientWidth + 0.5,
           };
         }""",
         chart,
     )
-    assert drawn["points"] + drawn["lines"] > 0, "the figure has no data"
-    assert drawn["drawnPoints"] == drawn["points"], drawn
-    assert drawn["drawnLines"] >= drawn["lines"], drawn
-    assert drawn["text"], "no title or axis labels drawn"
+    figures = data.load_figures()
+    expected = {
+        "risk-in-proportion": ("squares", figures["risk"]["people"]),  # one square a person
+        "caffeine-day": ("line", 1),
+        "sleep-by-age": ("bars", len(figures["sleep_by_age"]["groups"])),
+    }[chart]
+    assert drawn[expected[0]] == expected[1], drawn
+    assert drawn["text"], "no title or labels drawn"
     worst = min(contrast(colour, drawn["page"]) for colour in drawn["text"])
     assert worst >= 4.5, f"chart text contrast {worst:.1f}:1 on the page background"
+    assert drawn["width"] > 200 and drawn["fits"], drawn
     assert watch.errors == []
 
 

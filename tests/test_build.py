@@ -64,8 +64,8 @@ class PageFacts(HTMLParser):
             self.links.append(a["href"])
         if tag == "img" and not (a.get("alt") or "").strip() and a.get("role") != "presentation":
             self.images_without_alt.append(a.get("src", "?"))
-        if "plotly-chart" in (a.get("class") or "").split() and not (a.get("aria-label") or "").strip():
-            self.charts_without_alt.append(a.get("data-figure", "")[:40])
+        if tag == "svg" and a.get("role") == "img" and not (a.get("aria-labelledby") or "").strip():
+            self.charts_without_alt.append(a.get("viewbox", "?"))
         style = a.get("style") or ""
         for url in re.findall(r"url\(['\"]?([^'\")]+)", style):
             self.resources.append(("style", url))
@@ -168,13 +168,35 @@ def test_every_internal_link_and_anchor_resolves(built_pages):
     assert broken == []
 
 
+def loaded_scripts(page: Path) -> str:
+    """The text of every script file a built page loads (bundles included), in order."""
+    text = page.read_text(encoding="utf-8")
+    return "\n".join(
+        (page.parent / src.split("?")[0]).read_text(encoding="utf-8")
+        for src in re.findall(r'<script[^>]*\ssrc="([^"]+)"', text)
+        if not re.match(r"^[a-z]+:|^//", src)
+    )
+
+
+RUNTIME_MARK = "// Renders the course's widgets in the published book"  # course-runtime.js's first line
+
+
 def test_plotly_and_widget_scripts_only_on_pages_that_use_them(built_pages):
     for page in built_pages:
         text = page.read_text(encoding="utf-8")
-        has_chart = 'class="plotly-chart"' in text or '"_uses_plotly": true' in text
         has_widgets = "application/vnd.jupyter.widget-view+json" in text
-        assert ("plotly-basic.min.js" in text) == has_chart, page
-        assert ("course-runtime.js" in text) == has_widgets, page
+        # No page loads plotly.js with it: a tool fetches it when it first draws (the meta tag says where).
+        assert "plotly-basic.min.js" not in loaded_scripts(page) and 'plotly-basic.min.js"></script>' not in text
+        assert ('<meta name="course-plotly"' in text) == ('"_uses_plotly": true' in text), page
+        assert (RUNTIME_MARK in loaded_scripts(page)) == has_widgets, page
+
+
+def test_the_plotly_address_each_tool_page_gives_is_served(built_pages):
+    tool_pages = [p for p in built_pages if '<meta name="course-plotly"' in p.read_text(encoding="utf-8")]
+    assert len(tool_pages) >= 2  # the caffeine timeline and the twitch diary
+    for page in tool_pages:
+        address = re.search(r'<meta name="course-plotly" content="([^"]+)"', page.read_text(encoding="utf-8"))[1]
+        assert (page.parent / address).resolve().is_file(), page
 
 
 def test_language_is_english(built_pages):

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import base64
 import functools
+import hashlib
 import http.server
 import threading
 
 import pytest
 
-from widgets.csp import CONTENT_SECURITY_POLICY, inline_code_left
+from widgets.csp import CONTENT_SECURITY_POLICY, THEME_MODE_SCRIPT, inline_code_left
 
 from .conftest import HTML, open_page
 from .test_browser import page_paths
 
+# The light-or-dark script, the one inline script a page may carry, is allowed by its own hash.
+MODE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(THEME_MODE_SCRIPT.encode()).digest()).decode()
 STRICT_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    f"default-src 'self'; script-src 'self' '{MODE_HASH}'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'self'"
 )
 
@@ -30,6 +34,15 @@ def test_the_policy_is_the_strict_one_the_readme_gives(build_log):
 def test_no_page_carries_inline_code(built_pages):
     left = {str(p.relative_to(HTML)): inline_code_left(p.read_text(encoding="utf-8")) for p in built_pages}
     assert {page: code for page, code in left.items() if code} == {}
+
+
+def test_the_one_inline_script_is_the_light_or_dark_one_and_comes_first(built_pages):
+    for path in built_pages:
+        head = path.read_text(encoding="utf-8").split("</head>")[0]
+        if 'http-equiv="refresh"' in head:
+            continue  # the redirect at the site's front door has no script at all
+        first_script = head[head.index("<script") :].split("</script>")[0]
+        assert first_script == f"<script>{THEME_MODE_SCRIPT}", path
 
 
 class _StrictHandler(http.server.SimpleHTTPRequestHandler):

@@ -259,12 +259,14 @@ def test_caffeine_timeline_draws_and_reaches_python_in_jupyterlab(browser, lab):
     with lab_page(browser, lab) as page:
         notebook = open_and_run_all(page, lab, "book/caffeine-timeline.md")
         timeline = notebook.locator('[data-widget="caffeine-timeline"]')
-        wait_for_widget(page, lab, notebook, timeline.locator(".cw-plot svg").first)
+        wait_for_widget(page, lab, notebook, timeline.get_by_role("button", name="Add drink"))
         timeline.scroll_into_view_if_needed()
         timeline.get_by_label("Drink", exact=True).select_option("coffee-filter-mug")
         timeline.get_by_label("Time you had it").fill("09:15")
         timeline.get_by_role("button", name="Add drink").click()
         timeline.locator(".cw-drink-list li", has_text="09:15").wait_for()
+        # The first drink draws the chart, with plotly.js sent by the kernel.
+        timeline.locator(".cw-plot svg").first.wait_for(timeout=60_000)
         values = print_from_kernel(
             page,
             notebook,

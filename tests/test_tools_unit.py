@@ -300,7 +300,7 @@ def test_diary_saves_entries_to_a_file(tmp_path):
     diary.entries = [entry(notes="a, b")]
     path = diary.save(tmp_path / "diary.csv")
     assert parse_csv(path.read_text(encoding="utf-8"), NOW)["entries"] == diary.entries
-    assert repr(diary) == "TwitchDiary(1 entries)"
+    assert repr(diary) == "TwitchDiary(1 entry)"
     assert diary.fields == DIARY_FIELDS and diary._uses_plotly
 
 
@@ -364,3 +364,23 @@ def test_bad_drinks_data_stops_with_one_line(tmp_path, change, problem):
 def test_guidance_numbers_match_the_sources():
     assert CAFFEINE_GUIDANCE["daily_mg"] == 400 and CAFFEINE_GUIDANCE["single_dose_mg"] == 200
     assert math.isclose(caffeine_left([(0 + 4, 100)], 9), 50)
+
+
+def test_every_widget_reads_as_words_in_a_notebook_not_an_object_address():
+    """A notebook's text fallback for a widget is its repr: it must say what the widget holds."""
+    import widgets
+    from widgets.base import CourseWidget
+
+    made = [
+        widgets.Quiz("sleep"),
+        widgets.TriggerChecklist("sleep"),
+        widgets.SymptomChecker(),
+        widgets.CaffeineTimeline(),
+        widgets.TwitchDiary(),
+        widgets.VisitSummary(),
+    ]
+    kinds = {type(w).kind for w in made}
+    assert kinds == {cls.kind for cls in CourseWidget.__subclasses__() + widgets.tools._Tool.__subclasses__()} - {""}
+    for widget in made:
+        text = repr(widget)
+        assert " object at 0x" not in text and text.startswith(type(widget).__name__ + "("), text

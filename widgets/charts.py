@@ -1,23 +1,26 @@
-"""The course's charts: plotly figures with a caption, a text alternative and a data table.
+"""The course's charts: a caption, a text alternative, a data table, and the chart drawn twice.
 
-In the book a chart is HTML (a <figure> whose data the page's small chart script hands to
-plotly.js, served by the book itself); with a live kernel JupyterLab draws the plotly figure.
-The numbers come from book/data/figures.yml.
+In the book a chart is inline SVG drawn here at build time: it needs no script, shows at once and
+moves nothing on the page. With a live kernel JupyterLab draws the same numbers as a plotly
+figure, which a learner can hover and zoom. The numbers come from book/data/figures.yml.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import math
 from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
 from .caffeine import caffeine_curve, caffeine_left
 from .data import load_figures
-from .figure_html import source_list
+from .figure_html import LEVEL_COLOURS, WIDTH, Picture, source_list, text_lines
 
-ACCENT, SECOND, MARK = "#0b5cad", "#b35900", "#7c3aed"
+# Lines, bars and marks keep 3:1 or more on the light and the dark page; text is the page's colour.
+ACCENT, MARK = LEVEL_COLOURS["blue"], LEVEL_COLOURS["amber"]
+TICK = 13  # tick labels, in viewBox units
 
 
 @dataclass
@@ -30,21 +33,25 @@ class Chart:
     caption: str
     headers: list[str]
     rows: list[list[str]]
+    drawing: str  # the SVG's shapes and words, in a WIDTH-wide viewBox
+    height: float
     sources: list[dict] = field(default_factory=list)
 
     def figure_json(self) -> dict:
         return json.loads(self.figure.to_json())
 
+    def svg(self) -> str:
+        title = (self.figure.layout.title.text or self.caption).strip()
+        return Picture(f"chart-{self.name}", title, self.alt, self.drawing, self.height, self.caption).svg()
+
     def _repr_html_(self) -> str:
         esc = html.escape
-        data = esc(json.dumps(self.figure_json(), separators=(",", ":")), quote=True)
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in self.headers)
         body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in self.rows)
         # figure > chart, details, figcaption: a figcaption must be the first or the last child.
         return (
             f'<figure class="course-chart" id="chart-{esc(self.name)}">'
-            f'<div class="plotly-chart" role="img" aria-label="{esc(self.alt, quote=True)}" '
-            f'data-figure="{data}"></div>'
+            f'<div class="chart-drawing">{self.svg()}</div>'
             f'<details class="chart-data figure-details"><summary>Show the numbers and sources</summary>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{source_list(self.sources)}</details>"
             f"<figcaption>{esc(self.caption)}</figcaption>"
@@ -74,6 +81,26 @@ def _layout(fig: go.Figure, title: str, **extra) -> go.Figure:
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
     return fig
+
+
+def _title(text: str) -> str:
+    return text_lines(0, 18, [text], 17, bold=True)
+
+
+def _scale(lo: float, hi: float, start: float, end: float):
+    """A function from data values (lo..hi) to viewBox positions (start..end)."""
+    return lambda v: start + (v - lo) / (hi - lo) * (end - start)
+
+
+def _gridline(x1: float, y1: float, x2: float, y2: float) -> str:
+    return (
+        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="currentColor" '
+        'stroke-opacity="0.3" stroke-width="1"/>'
+    )
+
+
+def _label(x: float, y: float, text: str, anchor: str = "middle", size: float = TICK, bold: bool = False) -> str:
+    return text_lines(x, y, [text], size, bold=bold, text_anchor=anchor)
 
 
 # Icon-array colours, chosen to show at 3:1 or more on both the light and the dark page.
@@ -116,6 +143,24 @@ def risk_in_proportion() -> Chart:
     )
     fig.update_xaxes(visible=False, range=[-1, columns], fixedrange=True)
     fig.update_yaxes(visible=False, range=[rows, -1], fixedrange=True)
+    # The same squares as SVG: one path per group, a legend swatch and label per group below.
+    cell, top = WIDTH / columns, 34
+    shapes, legend, first = [], [], 0
+    legend_top = top + rows * cell + 14
+    for n, (key, label, count) in enumerate(groups):
+        side = cell - 1.5
+        squares = "".join(
+            f"M{(i % columns) * cell:.1f} {top + (i // columns) * cell:.1f}h{side:.1f}v{side:.1f}h-{side:.1f}z"
+            for i in range(first, first + count)
+        )
+        first += count
+        shapes.append(f'<path d="{squares}" fill="{PEOPLE_COLOURS[key]}"><title>{html.escape(label)}</title></path>')
+        y = legend_top + n * 24
+        legend.append(
+            f'<rect x="0" y="{y:.1f}" width="14" height="14" fill="{PEOPLE_COLOURS[key]}"/>'
+            + _label(22, y + 12, label, "start", 15)
+        )
+    drawing = _title(f"{people:,} people over a lifetime") + "".join(shapes) + "".join(legend)
     return Chart(
         name="risk-in-proportion",
         figure=fig,
@@ -131,6 +176,8 @@ def risk_in_proportion() -> Chart:
         ),
         headers=[f"Out of {people:,} people, over a whole life", "About how many"],
         rows=[["Have twitches at some time", f"{twitch}"], ["Get MND", f"{mnd}"]],
+        drawing=drawing,
+        height=legend_top + len(groups) * 24,
         sources=f["sources"],
     )
 
@@ -170,6 +217,29 @@ def caffeine_day() -> Chart:
     fig.update_xaxes(tickvals=ticks, ticktext=[f"{t % 24:02d}:00" for t in ticks], title_text="Time of day")
     fig.update_yaxes(title_text="mg", rangemode="tozero")
     drink_words = ", ".join(f"{d['label'].lower()} at {d['hour']:02d}:00 ({d['mg']} mg)" for d in f["drinks"])
+    top_mg = 50 * math.ceil(max(mg) / 50)
+    x = _scale(hours[0], hours[-1], 40, WIDTH - 8)
+    y = _scale(0, top_mg, 250, 60)
+    grid = "".join(
+        _gridline(x(hours[0]), y(v), x(hours[-1]), y(v)) + _label(34, y(v) + 4, f"{v}", "end")
+        for v in range(0, top_mg + 1, 50)
+    )
+    ticks_svg = "".join(_label(x(t), 268, f"{t % 24:02d}:00") for t in ticks)
+    points = " ".join(f"{x(h):.1f},{y(m):.1f}" for h, m in zip(hours, mg, strict=True))
+    area = f"M{x(hours[0]):.1f},{y(0):.1f} L{points} L{x(hours[-1]):.1f},{y(0):.1f}Z"
+    bed_x = x(bedtime)
+    drawing = (
+        _title("Caffeine in your body (mg)")
+        + grid
+        + f'<path d="{area}" fill="{ACCENT}" fill-opacity="0.2"/>'
+        + f'<polyline points="{points}" fill="none" stroke="{ACCENT}" stroke-width="3" stroke-linejoin="round"/>'
+        + f'<line x1="{bed_x:.1f}" y1="{y(top_mg) - 12:.1f}" x2="{bed_x:.1f}" y2="{y(0):.1f}" stroke="{MARK}" '
+        'stroke-width="2" stroke-dasharray="6 4"/>'
+        + f'<circle cx="{bed_x:.1f}" cy="{y(at_bed):.1f}" r="5" fill="{MARK}"/>'
+        + _label(bed_x - 8, y(top_mg) - 16, f"Bedtime: about {at_bed:.0f} mg left", "end", 14, bold=True)
+        + ticks_svg
+        + _label((x(hours[0]) + x(hours[-1])) / 2, 292, "Time of day", size=14)
+    )
     return Chart(
         name="caffeine-day",
         figure=fig,
@@ -185,6 +255,8 @@ def caffeine_day() -> Chart:
         ),
         headers=["Time", "Caffeine left (mg)"],
         rows=[[c, f"{m:.0f}"] for h, c, m in zip(hours, clock, mg, strict=True) if h % 2 == 0],
+        drawing=drawing,
+        height=300,
         sources=f["sources"],
     )
 
@@ -210,6 +282,22 @@ def sleep_by_age() -> Chart:
     _layout(fig, "Hours of sleep a night that experts advise")
     fig.update_xaxes(range=[4, 12], dtick=1, title_text="Hours of sleep")
     fig.update_yaxes(autorange="reversed")
+    x = _scale(4, 12, 8, WIDTH - 8)
+    row, top = 52, 40
+    bottom = top + len(groups) * row
+    grid = "".join(_gridline(x(h), top, x(h), bottom) + _label(x(h), bottom + 16, f"{h}") for h in range(4, 13))
+    bars = "".join(
+        _label(8, top + n * row + 16, f"{g['age']}: {g['low']:g} to {g['high']:g} hours", "start", 14)
+        + f'<rect x="{x(g["low"]):.1f}" y="{top + n * row + 22:.1f}" width="{x(g["high"]) - x(g["low"]):.1f}" '
+        f'height="20" rx="3" fill="{ACCENT}"/>'
+        for n, g in enumerate(groups)
+    )
+    drawing = (
+        _title("Hours of sleep a night that experts advise")
+        + grid
+        + bars
+        + _label((x(4) + x(12)) / 2, bottom + 38, "Hours of sleep", size=14)
+    )
     return Chart(
         name="sleep-by-age",
         figure=fig,
@@ -221,5 +309,7 @@ def sleep_by_age() -> Chart:
         ),
         headers=["Age group", "Hours of sleep a night"],
         rows=[[g["age"], f"{g['low']:g} to {g['high']:g}"] for g in groups],
+        drawing=drawing,
+        height=bottom + 46,
         sources=f["sources"],
     )

@@ -23,6 +23,9 @@ class TriggerChecklist(CourseWidget):
         items = checklist_items(checklist_id)
         super().__init__(checklist_id=checklist_id, title=title, items=items)
 
+    def __repr__(self) -> str:
+        return f"TriggerChecklist({self.checklist_id!r}: {len(self.ticked)} of {len(self.items)} ticked)"
+
     def tips(self) -> list[str]:
         """The tips for the ticked items, most helpful first (as the page shows them)."""
         return [item["tip"] for item in self.items if item["id"] in self.ticked]

@@ -3,8 +3,9 @@
 Run on every HTML page after Sphinx writes it (see sphinx_ext._finish_build):
 
 - Each run of inline scripts (the theme's small settings, the search page's start-up) becomes one
-  file under `_static/inline/`, named by its content, so browsers cache it and the policy needs
-  no hashes.
+  file under `_static/inline/`, named by its content, so browsers cache it. The one exception is
+  the two-line light-or-dark script, which must run before the first paint: the policy allows it
+  by its hash.
 - Each widget's browser module (`_esm` in the saved widget state) becomes a file under
   `_static/widgets/`, and the state keeps its address; the runtime imports it from there instead
   of from a `blob:` URL.
@@ -16,14 +17,23 @@ A page processed once has nothing left to change, so running it again is harmles
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
 from pathlib import Path
 
+# The one inline script (templates/layout.html): it sets light or dark before the first paint, which
+# a script file could do only by blocking rendering. The policy allows it by its hash, and only it.
+THEME_MODE_SCRIPT = (
+    'document.documentElement.dataset.mode = localStorage.getItem("mode") || "auto";'
+    'document.documentElement.dataset.theme = localStorage.getItem("theme") || "auto";'
+)
+THEME_MODE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(THEME_MODE_SCRIPT.encode()).digest()).decode()
+
 # The header a host should send with every page (README, "Host it"); the browser test serves it.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    f"default-src 'self'; script-src 'self' '{THEME_MODE_HASH}'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; object-src 'none'; base-uri 'self'"
 )
 
@@ -47,6 +57,8 @@ def _write_once(folder: Path, text: str, suffix: str) -> str:
 def _inline_scripts_to_files(page: str, static: Path, prefix: str) -> str:
     def replace(match: re.Match) -> str:
         bodies = [m.group("body").strip() for m in _SCRIPT.finditer(match.group(0))]
+        if bodies == [THEME_MODE_SCRIPT]:
+            return match.group(0)
         source = ";\n".join(b.rstrip(";") for b in bodies if b) + ";\n"
         name = _write_once(static / "inline", source, ".js")
         trailing = match.group(0)[len(match.group(0).rstrip()) :]
@@ -94,6 +106,7 @@ def inline_code_left(page: str) -> list[str]:
         m.group(0)[:80]
         for m in _SCRIPT.finditer(page)
         if "src=" not in m.group("attrs")
+        and m.group("body") != THEME_MODE_SCRIPT
         and not re.search(r'type="(application/(vnd\.jupyter[^"]*|json)|text/x-thebe-config)"', m.group("attrs"))
     ]
     return found + [m.group(0)[:80] for m in _ON_ATTRIBUTE.finditer(page)]

@@ -1,8 +1,10 @@
 """Sphinx extension for the course book (listed in _config.yml under sphinx.extra_extensions).
 
 - Checks every course data file before anything runs: a problem stops the build with one line.
-- Serves the widget runtime, the chart script and plotly.js from the book's own static files,
-  and puts plotly.js and the chart script only on pages that have a chart.
+- Serves the widget runtime and plotly.js from the book's own static files. Charts in chapters are
+  SVG drawn at build time (charts.py); plotly.js is only for the tools, which load it when they
+  first draw (the page says where it is in a meta tag).
+- Keeps pages light (slim.py): each loads only the theme features it uses, in a few cached files.
 - Gives every page a meta description (from its front matter) and fails the build without one.
 - Labels the cells of wide tables with their column headings, so a phone can stack them.
 """
@@ -19,8 +21,9 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
-from .csp import CONTENT_SECURITY_POLICY, make_book_strict
+from .csp import CONTENT_SECURITY_POLICY, THEME_MODE_SCRIPT, make_book_strict
 from .data import BOOK_DIR_ENV, CourseDataError, validate_course
+from .slim import bundle_book, drop_unused_assets
 
 logger = logging.getLogger(__name__)
 SITE = Path(__file__).parent / "site"
@@ -50,6 +53,8 @@ def _check_course(app: Sphinx) -> None:
 
 def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     body = context.get("body", "")
+    context["theme_mode_script"] = THEME_MODE_SCRIPT  # templates/layout.html
+    drop_unused_assets(context, body)
     if 'role="doc-biblioentry"' in body:
         # docutils puts citations in a role="list" whose items have the deprecated DPUB role
         # doc-biblioentry, which browsers and axe do not accept as list items.
@@ -59,10 +64,11 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
     if 'class="bibtex-citation"' in body:
         # A superscript citation reads "Source 4" to a screen reader, not a bare "4" mid-sentence.
         body = context["body"] = CITATION_LINK.sub(r'\1 aria-label="Source \2">\2</a>', body)
-    if 'class="plotly-chart"' in body or _page_widgets_use_plotly(app, pagename):
-        app.add_js_file(PLOTLY_URL, priority=400, defer="defer")
-    if 'class="plotly-chart"' in body:
-        app.add_js_file("course-charts.js", priority=450, defer="defer")
+    if _page_widgets_use_plotly(app, pagename):
+        # The tool loads plotly.js from here only once it has something to draw (tools-shared.js).
+        context["metatags"] = context.get("metatags", "") + (
+            f'\n<meta name="course-plotly" content="{context["pathto"]("_static/" + PLOTLY_URL, 1)}" />'
+        )
     description = (app.env.metadata.get(pagename) or {}).get("description")
     if not description:
         if pagename in app.env.found_docs:
@@ -203,6 +209,8 @@ def _finish_build(app: Sphinx, exception: Exception | None) -> None:
     shutil.copyfile(_plotly_source(app), target)
     _describe_redirect(app)
     make_book_strict(Path(app.outdir))
+    counts = bundle_book(Path(app.outdir), Path(app.confdir) / "node_modules")
+    logger.info("course: pages bundled (%s)", ", ".join(f"{v} {k}" for k, v in counts.items()))
     # Netlify, Cloudflare Pages and similar hosts read this file: every page gets the policy.
     (Path(app.outdir) / "_headers").write_text(f"/*\n  Content-Security-Policy: {CONTENT_SECURITY_POLICY}\n")
 

@@ -458,6 +458,10 @@ class CaffeineTimeline(_Tool):
             **kwargs,
         )
 
+    def __repr__(self) -> str:
+        mg = sum(d.get("mg", 0) for d in self.drinks)
+        return f"CaffeineTimeline({len(self.drinks)} drinks, {mg:g} mg, bedtime {self.bedtime})"
+
     @traitlets.validate("drinks")
     def _check_drinks(self, proposal):
         drinks = proposal["value"]
@@ -535,7 +539,8 @@ class TwitchDiary(_Tool):
         return path
 
     def __repr__(self) -> str:
-        return f"TwitchDiary({len(self.entries)} entries)"
+        n = len(self.entries)
+        return f"TwitchDiary({n} {'entry' if n == 1 else 'entries'})"
 
 
 class VisitSummary(_Tool):
@@ -567,3 +572,6 @@ class VisitSummary(_Tool):
             regions=data["regions"],
             **kwargs,
         )
+
+    def __repr__(self) -> str:
+        return "VisitSummary(reads the diary and the symptom checker saved in this browser)"

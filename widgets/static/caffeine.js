@@ -304,7 +304,7 @@ function render({ model, el }) {
             });
             return H("li", {}, H("strong", {}, d.time), ` ${d.name}: ${d.mg} mg `, remove);
           }))
-        : H("p", { class: "cw-help" }, "No drinks added yet today."),
+        : H("p", { class: "cw-help" }, "No drinks added yet today. Your chart appears when you add your first drink."),
       drinks.length ? H("button", { type: "button", class: "cw-button cw-secondary", onclick: clearToday }, "Clear today's drinks") : null,
       historyView(),
     );
@@ -342,6 +342,9 @@ function render({ model, el }) {
         H("tbody", {}, every2.map((t) => H("tr", {}, H("th", { scope: "row" }, clockOf(t)), H("td", {}, String(Math.round(caffeineLeft(points, t, halfLife, range))))))),
         H("tfoot", {}, H("tr", {}, H("th", { scope: "row" }, `Bedtime ${bedtime}`), H("td", {}, String(Math.round(atBed)))))),
     );
+    // No drinks, no chart: plotly.js (about 400 kB) loads only once there is something to draw.
+    chart.hidden = table.hidden = !drinks.length;
+    if (!drinks.length) return;
     const ticks = Array.from({ length: Math.floor(span / 4) + 1 }, (_, i) => start + i * 4);
     drawPlot(model, chart, (c) => ({
       data: [

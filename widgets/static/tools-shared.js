@@ -348,28 +348,34 @@ function download(filename, text, type = "text/csv;charset=utf-8") {
 // -------------------------------------------------------------------------------- charts
 
 /**
- * plotly.js without the network: the book serves it (window.Plotly); with a live kernel the
- * Python side sends the copy inside the plotly package. Resolves to Plotly, or null.
+ * plotly.js without the network, and only once a tool has something to draw: the book says where
+ * its own copy is (<meta name="course-plotly">); with a live kernel the Python side sends the copy
+ * inside the plotly package. Resolves to Plotly, or null.
  */
 function loadPlotly(model) {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.__coursePlotly) {
     window.__coursePlotly = new Promise((resolve) => {
+      const addScript = (src, done) => {
+        const amd = window.define;
+        window.define = undefined; // plotly.js would register with require.js instead of window
+        const script = H("script", { src });
+        script.onload = script.onerror = () => {
+          window.define = amd;
+          done();
+          resolve(window.Plotly || null);
+        };
+        document.head.append(script);
+      };
+      const served = document.querySelector('meta[name="course-plotly"]');
+      if (served) return addScript(served.content, () => {});
       const askKernel = () => {
         if (window.Plotly) return resolve(window.Plotly);
         const timer = setTimeout(() => resolve(window.Plotly || null), 30000);
         model.on("msg:custom", (msg) => {
           if (!msg || msg.type !== "plotly-js" || window.Plotly) return;
           const url = URL.createObjectURL(new Blob([msg.source], { type: "text/javascript" }));
-          const amd = window.define;
-          window.define = undefined; // plotly.js would register with require.js instead of window
-          const script = H("script", { src: url });
-          script.onload = script.onerror = () => {
-            window.define = amd;
-            clearTimeout(timer);
-            resolve(window.Plotly || null);
-          };
-          document.head.append(script);
+          addScript(url, () => clearTimeout(timer));
         });
         model.send({ type: "need-plotly" });
       };

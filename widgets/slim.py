@@ -1,0 +1,301 @@
+"""Pages that cost a reader on a phone little: only what a page uses, in few files, none blocking.
+
+Two steps, both run by the build (sphinx_ext):
+
+- `drop_unused_assets`, for each page as Sphinx writes it: the theme's optional features (copy
+  buttons, toggles, tabs, code colours) load only on pages whose body uses them.
+- `bundle_book`, on the finished book (after csp.make_book_strict):
+  - a page's stylesheets become one file, print styles included;
+  - its scripts become one deferred file per run of shared scripts, in the same order, so none
+    blocks the first paint (the page's own small settings stay separate, so bundles are shared
+    by pages and cached);
+  - the CSS keeps only rules that some page or script can use (PurgeCSS, pinned in package.json);
+  - the icon fonts keep only the icons that rules left in the CSS draw (fontTools).
+
+Every bundle is named by its content, so a browser may cache it for good.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import tempfile
+from pathlib import Path
+
+# A theme feature's files, and the mark in a page's body that shows the page uses the feature.
+FEATURES = {
+    "code": (r'class="highlight', {"copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"}),
+    "toggles": (r'class="[^"]*\b(?:toggle|dropdown)\b', {"togglebutton.js", "togglebutton.css"}),
+    "tabs": (r'class="[^"]*\bsd-', {"design-tabs.js", "sphinx-design.min.css"}),
+}
+# Inline settings that belong to a feature's script.
+FEATURE_SETTINGS = {"toggles": ("toggleHint", "togglebuttonSelector")}
+
+
+def drop_unused_assets(context: dict, body: str) -> None:
+    """Remove from this page's context the scripts and stylesheets of features its body does not use."""
+    unused_files: set[str] = set()
+    unused_settings: tuple[str, ...] = ()
+    for feature, (mark, files) in FEATURES.items():
+        if not re.search(mark, body):
+            unused_files |= files
+            unused_settings += FEATURE_SETTINGS.get(feature, ())
+
+    def used(asset) -> bool:
+        filename = getattr(asset, "filename", None) or ""
+        if Path(str(filename).split("?")[0]).name in unused_files:
+            return False
+        inline = (getattr(asset, "attributes", None) or {}).get("body", "")
+        return not (inline and any(word in inline for word in unused_settings))
+
+    # In place: these are the builder's lists, which it restores after each page (and which
+    # add_js_file fills for this page only).
+    for key in ("script_files", "css_files"):
+        if key in context:
+            context[key][:] = [asset for asset in context[key] if used(asset)]
+
+
+# ---------------------------------------------------------------------------------- bundling
+
+_HEAD = re.compile(r"<head>.*?</head>", re.S)
+_STYLESHEET = re.compile(r'<link(?=[^>]*\brel="stylesheet")[^>]*>\s*')
+_SCRIPT_TAG = re.compile(r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script>\s*", re.S)
+_ATTRIBUTE = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
+_IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')]+)["\']?\)?\s*;')
+_URL = re.compile(r'url\((["\']?)(?!data:|https?:|/|#)([^"\')]+)\1\)')
+_SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.M)
+# An icon is a private-use character in a CSS string (in `content`, `--fa` or a theme variable),
+# written as an escape ("\f071") or as the character itself.
+_ICON = re.compile(r'"(?:\\([ef][0-9a-f]{3})|([\ue000-\uf8ff]))"', re.I)
+STYLES, SCRIPTS = "_static/styles", "_static/scripts"
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {name: value or "" for name, value in _ATTRIBUTE.findall(text)}
+
+
+def _local(page: Path, href: str, outdir: Path) -> Path | None:
+    """The built file a relative address on `page` points to, or None for other hosts."""
+    if re.match(r"^(?:[a-z]+:|//|/)", href):
+        return None
+    target = (page.parent / href.split("?")[0].split("#")[0]).resolve()
+    return target if target.is_file() and outdir.resolve() in target.parents else None
+
+
+def _relative(target: Path, start: Path) -> str:
+    import os
+
+    return Path(os.path.relpath(target, start)).as_posix()
+
+
+def _stylesheet_text(path: Path, styles: Path) -> str:
+    """A stylesheet with its @imports inlined and its url()s pointing from the styles folder."""
+
+    def rebase(match: re.Match) -> str:
+        target = (path.parent / match.group(2)).resolve()
+        return f'url("{_relative(target, styles)}")'
+
+    def inline(match: re.Match) -> str:
+        return _stylesheet_text((path.parent / match.group(1)).resolve(), styles)
+
+    text = path.read_text(encoding="utf-8")
+    return _URL.sub(rebase, _IMPORT.sub(inline, text))
+
+
+def _bundleable(attrs: dict[str, str], path: Path | None, outdir: Path) -> bool:
+    """A classic script of the book's own that can share a file: no options beyond defer."""
+    if path is None or set(attrs) - {"src", "defer"}:
+        return False
+    relative = path.relative_to(outdir.resolve()).parts
+    # The page's own settings (csp.py's inline files) stay apart, so bundles are shared; plotly is
+    # loaded on its own, only where a chart needs it.
+    return "inline" not in relative and "vendor" not in relative
+
+
+def bundle_book(outdir: Path, node_modules: Path) -> dict[str, int]:
+    """Bundle every page's styles and scripts; returns counts for the build log."""
+    outdir = outdir.resolve()
+    styles, scripts = outdir / STYLES, outdir / SCRIPTS
+    pages = [p for p in sorted(outdir.rglob("*.html")) if "_static" not in p.relative_to(outdir).parts]
+    css_bundles: dict[tuple, str] = {}  # (file, media) sequence -> concatenated CSS
+    plans = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        head = _HEAD.search(text)
+        if not head or f"{STYLES}/course-" in head.group(0):
+            continue  # not a theme page, or bundled by an earlier build and not rewritten since
+        sheets = []
+        for match in _STYLESHEET.finditer(head.group(0)):
+            attrs = _attributes(match.group(0))
+            path = _local(page, attrs.get("href", ""), outdir)
+            if path is not None:
+                sheets.append((path, attrs.get("media", "all")))
+        key = tuple(sheets)
+        if key and key not in css_bundles:
+            css_bundles[key] = "\n".join(
+                _stylesheet_text(path, styles)
+                if media == "all"
+                else f"@media {media} {{\n{_stylesheet_text(path, styles)}\n}}"
+                for path, media in key
+            )
+        plans.append((page, text, key))
+    purged = _purge(css_bundles, pages, outdir, node_modules)
+    css_names = {key: _write_named(styles, "course-", css, ".css") for key, css in purged.items()}
+    _record_sources(
+        styles, {name: [[_relative(path, styles), media] for path, media in key] for key, name in css_names.items()}
+    )
+    js_written = set()
+    for page, text, key in plans:
+        text = _one_stylesheet(page, text, key, css_names, outdir)
+        text, names = _bundle_scripts(page, text, outdir, scripts)
+        js_written |= names
+        page.write_text(text, encoding="utf-8")
+    # Every bundle still on disk: pages left from an earlier build use theirs.
+    icons = _subset_icon_fonts(outdir, sorted(styles.glob("course-*.css")))
+    return {"stylesheets": len(css_names), "script bundles": len(js_written), "icons kept": icons}
+
+
+SOURCES_MANIFEST = "course-bundles.json"
+
+
+def _record_sources(styles: Path, bundles: dict[str, list]) -> None:
+    """Which stylesheets (and media) each bundle was made from: a test draws pages both ways."""
+    import json
+
+    manifest = styles / SOURCES_MANIFEST
+    known = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
+    manifest.write_text(json.dumps({**known, **bundles}, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def _write_named(folder: Path, prefix: str, text: str, suffix: str) -> str:
+    name = prefix + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + suffix
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+    return name
+
+
+def _purge(bundles: dict[tuple, str], pages: list[Path], outdir: Path, node_modules: Path) -> dict[tuple, str]:
+    """Keep only the CSS rules whose selectors some page or script of the book can match."""
+    if not bundles:
+        return {}
+    scripts = [p for p in (outdir / "_static").rglob("*.js") if "vendor" not in p.parts]
+    with tempfile.TemporaryDirectory(prefix="course-purge-") as tmp:
+        keys = list(bundles)
+        sources = []
+        for n, key in enumerate(keys):
+            source = Path(tmp) / f"bundle{n}.css"
+            source.write_text(bundles[key], encoding="utf-8")
+            sources.append(source)
+        out = Path(tmp) / "out"
+        out.mkdir()
+        content = Path(tmp) / "content.txt"
+        # One file to scan keeps the command line short; PurgeCSS reads words, not structure.
+        content.write_text("\n".join(p.read_text(encoding="utf-8") for p in [*pages, *scripts]), encoding="utf-8")
+        subprocess.run(
+            [
+                str(node_modules / ".bin" / "purgecss"),
+                "--css",
+                *map(str, sources),
+                "--content",
+                str(content),
+                "--output",
+                str(out),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        return {key: (out / source.name).read_text(encoding="utf-8") for key, source in zip(keys, sources, strict=True)}
+
+
+def _one_stylesheet(page: Path, text: str, key: tuple, names: dict[tuple, str], outdir: Path) -> str:
+    if not key:
+        return text
+    head = _HEAD.search(text)
+    href = _relative(outdir / STYLES / names[key], page.parent)
+    first = True
+
+    def replace(match: re.Match) -> str:
+        nonlocal first
+        if _local(page, _attributes(match.group(0)).get("href", ""), outdir) is None:
+            return match.group(0)
+        if first:
+            first = False
+            return f'<link rel="stylesheet" href="{href}" />\n'
+        return ""
+
+    new_head = _STYLESHEET.sub(replace, head.group(0))
+    return text[: head.start()] + new_head + text[head.end() :]
+
+
+def _bundle_scripts(page: Path, text: str, outdir: Path, scripts: Path) -> tuple[str, set[str]]:
+    """Every external script deferred (order kept); each run of shared ones becomes one file."""
+    tags = []
+    for match in _SCRIPT_TAG.finditer(text):
+        attrs = _attributes(match.group("attrs"))
+        if "src" not in attrs or attrs.get("type") not in (None, "", "text/javascript"):
+            continue
+        tags.append((match, attrs, _local(page, attrs["src"], outdir)))
+    runs: list[tuple[bool, list]] = []  # (shared?, its script tags), in page order
+    for match, attrs, path in tags:
+        shared = _bundleable(attrs, path, outdir)
+        if shared and runs and runs[-1][0]:
+            runs[-1][1].append((match, attrs, path))
+        else:
+            runs.append((shared, [(match, attrs, path)]))
+    replacements: dict[int, tuple[int, str]] = {}
+    written = set()
+    for shared, run in runs:
+        first_match = run[0][0]
+        if shared:
+            body = ";\n".join(_SOURCE_MAP.sub("", p.read_text(encoding="utf-8")).strip() for _, _, p in run) + ";\n"
+            name = _write_named(scripts, "course-", body, ".js")
+            written.add(name)
+            src = _relative(scripts / name, page.parent)
+            tag = f'<script defer src="{src}"></script>\n'
+        else:
+            match, attrs = run[0][0], run[0][1]
+            extra = "".join(f' {k}="{v}"' if v else f" {k}" for k, v in attrs.items() if k not in ("src", "defer"))
+            deferred = "" if "async" in attrs or attrs.get("type") == "module" else " defer"
+            tag = f'<script{deferred}{extra} src="{attrs["src"]}"></script>\n'
+        replacements[first_match.start()] = (first_match.end(), tag)
+        for match, *_ in run[1:]:
+            replacements[match.start()] = (match.end(), "")
+    out, last = [], 0
+    for start in sorted(replacements):
+        end, tag = replacements[start]
+        out.append(text[last:start] + tag)
+        last = end
+    out.append(text[last:])
+    return "".join(out), written
+
+
+def _subset_icon_fonts(outdir: Path, stylesheets: list[Path]) -> int:
+    """Cut the Font Awesome web fonts down to the icons the purged stylesheets still draw."""
+    import pydata_sphinx_theme
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    theme_fonts = (
+        Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/vendor/fontawesome/webfonts"
+    )
+    codepoints = set()
+    for sheet in stylesheets:
+        for match in _ICON.finditer(sheet.read_text(encoding="utf-8")):
+            codepoints.add(int(match.group(1), 16) if match.group(1) else ord(match.group(2)))
+    fonts = outdir / "_static" / "vendor" / "fontawesome" / "webfonts"
+    # Always cut from the theme's own full fonts: the built copies may be cut already.
+    for original in sorted(theme_fonts.glob("*.woff2")):
+        path = fonts / original.name
+        if not path.is_file():
+            continue
+        font = TTFont(original)
+        options = subset.Options()
+        options.flavor = "woff2"
+        options.layout_features = ["*"]
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        font.flavor = "woff2"
+        font.save(path)
+    return len(codepoints)
