@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: serve book test lint bench clean deps chromium
+.PHONY: serve book test lint bench clean deps chromium java
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -24,6 +24,10 @@ deps: $(VENV)/.installed node_modules/.installed
 chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
+# The Nu HTML Checker (vnu-jar, from npm) runs on Java.
+java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless; }
+
 book: deps
 	$(PY) -m widgets.build
 
@@ -34,7 +38,7 @@ serve: book
 lint: deps
 	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
-test: deps chromium lint
+test: deps chromium java lint
 	$(VENV)/bin/pytest
 
 bench: deps chromium

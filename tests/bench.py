@@ -1,7 +1,9 @@
 """`make bench`: build times, and what every page costs a reader, against the course's budgets.
 
-Prints the cold build and the cached rebuild in seconds, then for every page the requests,
-bytes and gzip bytes that Chromium loads (network cut to loopback), and third-party requests.
+Prints the cold build and the cached rebuild in seconds, then for every page what Chromium loads
+at 390 px (network cut to loopback): requests, bytes and gzip bytes when it has loaded, again
+after the reader scrolls to the end, the layout shift (CLS), and third-party requests. Each page's
+weight is also given as a share of a stock Jupyter Book page. Exits non-zero when a budget fails.
 Timings are wall-clock on a shared machine: compare them as ratios within one run.
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,8 +23,18 @@ from playwright.sync_api import sync_playwright
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, ROOT
 
-BUDGET_PAGE_GZIP = 1.2 * 1024 * 1024  # a page with a widget and a chart, everything included
+KB = 1024
+# Budgets (issue 15), gzip bytes as a host sends them.
+BUDGET_TEXT_GZIP, BUDGET_TEXT_REQUESTS = 150 * KB, 15  # a page with no widget
+BUDGET_CHAPTER_LOAD, BUDGET_CHAPTER_SCROLLED = 300 * KB, 350 * KB  # quiz, checklist and chart
+BUDGET_TOOL_GZIP = 350 * KB  # caffeine timeline, twitch diary, visit summary
+BUDGET_CLS = 0.1
 BUDGET_REBUILD_S = 20.0
+# A stock Jupyter Book 1 page with one ipywidget and one plotly chart, measured the same way (with
+# its CDN files: require.js, the ipywidgets HTML manager, plotly.js, MathJax, thebe) at 3.3 MB.
+# It cannot be rebuilt here, since those files come from CDNs, so the figure is kept as measured.
+STOCK_PAGE_GZIP = 3.3 * KB * KB
+TOOLS = {"book/caffeine-timeline.html", "book/twitch-diary.html", "book/doctor-visit.html"}
 
 
 def timed_build(out: Path) -> float:
@@ -36,6 +49,15 @@ def timed_build(out: Path) -> float:
     if proc.returncode:
         sys.exit("build failed:\n" + (proc.stdout + proc.stderr)[-3000:])
     return time.perf_counter() - start
+
+
+# Layout shifts not caused by the reader, summed (as Lighthouse's CLS, without session windows).
+CLS_WATCH = """window.__cls = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+}).observe({ type: 'layout-shift', buffered: true });"""
+# A script that stops the page from drawing until it has loaded and run.
+BLOCKING_SCRIPT = re.compile(r'<script(?![^>]*\s(?:defer|async)\b)(?![^>]*type="module")[^>]*\ssrc=[^>]*>')
 
 
 def measure_pages(html: Path) -> list[dict]:
@@ -75,23 +97,116 @@ def measure_pages(html: Path) -> list[dict]:
 
             page.route("**/*", route)
             page.on("response", on_response)
+            page.add_init_script(CLS_WATCH)
             page.goto(f"{base}/{path}")
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            loaded = list(bodies)
+            page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+            page.wait_for_timeout(800)
             page.wait_for_load_state("networkidle")
             text = (html / path).read_text(encoding="utf-8")
             rows.append(
                 {
                     "page": path,
-                    "requests": len(bodies) + len(third_party),
-                    "bytes": sum(len(b) for b in bodies),
-                    "gzip": sum(len(gzip.compress(b, 6)) for b in bodies),
+                    "requests": len(loaded) + len(third_party),
+                    "bytes": sum(len(b) for b in loaded),
+                    "gzip": sum(len(gzip.compress(b, 6)) for b in loaded),
+                    "scrolled_gzip": sum(len(gzip.compress(b, 6)) for b in bodies),
+                    "cls": page.evaluate("window.__cls"),
                     "third_party": len(third_party),
-                    "widget_and_chart": "widget-view+json" in text
-                    and ("plotly-chart" in text or '"_uses_plotly": true' in text),
+                    "kind": "tool" if path in TOOLS else "chapter" if "widget-view+json" in text else "text",
+                    "blocking": len(BLOCKING_SCRIPT.findall(text)),
                 }
             )
             context.close()
         browser.close()
     server.shutdown()
+    return rows
+
+
+# Lighthouse (pinned in package.json) on these pages, in its mobile and desktop presets.
+LIGHTHOUSE_PAGES = [
+    "book/when-to-see-a-doctor.html",
+    "book/welcome.html",
+    "book/everyday-triggers.html",
+    "book/twitch-diary.html",
+]
+LIGHTHOUSE_RUNS = 3  # the median of 3, since this machine is noisy
+LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def gzip_server(directory: Path):
+    """Serve the book on loopback with gzip, as real hosts do (Python's http.server sends it raw)."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            wants = "gzip" in self.headers.get("Accept-Encoding", "")
+            if not (wants and path.is_file() and path.suffix in {".html", ".js", ".css", ".svg", ".json", ".txt"}):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes(), 6)
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "max-age=3600")
+            self.end_headers()
+            import io
+
+            return io.BytesIO(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def lighthouse(html: Path) -> list[dict]:
+    """Median Lighthouse scores (0-100) and timings for each page and preset."""
+    import json
+    import statistics
+
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    server = gzip_server(html)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    rows = []
+    try:
+        for path in LIGHTHOUSE_PAGES:
+            for preset in ("mobile", "desktop"):
+                runs = []
+                for _ in range(LIGHTHOUSE_RUNS):
+                    command = [str(binary), f"{base}/{path}", "--output=json", "--output-path=stdout", "--quiet"]
+                    command += [f"--chrome-flags={flags}", "--only-categories=" + ",".join(LIGHTHOUSE_TARGETS)]
+                    if preset == "desktop":
+                        command.append("--preset=desktop")
+                    proc = subprocess.run(
+                        command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}
+                    )
+                    if proc.returncode:
+                        sys.exit(f"lighthouse failed on {path}:\n{proc.stderr[-2000:]}")
+                    report = json.loads(proc.stdout)
+                    audits = report["audits"]
+                    runs.append(
+                        {
+                            **{k: round(100 * report["categories"][k]["score"]) for k in LIGHTHOUSE_TARGETS},
+                            "TBT ms": audits["total-blocking-time"]["numericValue"],
+                            "LCP s": audits["largest-contentful-paint"]["numericValue"] / 1000,
+                            "CLS": audits["cumulative-layout-shift"]["numericValue"],
+                        }
+                    )
+                median = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+                rows.append({"page": path, "preset": preset, **median})
+    finally:
+        server.shutdown()
     return rows
 
 
@@ -101,28 +216,80 @@ def main() -> int:
         cold = timed_build(out)
         rebuild = timed_build(out)
         rows = measure_pages(out / "html")
+        scores = lighthouse(out / "html")
     finally:
         shutil.rmtree(out, ignore_errors=True)
     print(f"cold build: {cold:.1f} s")
     print(f"cached rebuild: {rebuild:.1f} s (rebuild/cold = {rebuild / cold:.2f})")
-    print(f"\n{'page':45} {'requests':>8} {'bytes':>10} {'gzip':>10} {'3rd-party':>9}")
+    heads = ("kind", "requests", "gzip KB", "scrolled", "of stock", "CLS", "3rd")
+    print(f"\n{'page':45} " + " ".join(f"{h:>8}" for h in heads))
     for r in rows:
-        print(f"{r['page']:45} {r['requests']:>8} {r['bytes']:>10,} {r['gzip']:>10,} {r['third_party']:>9}")
-    heavy = [r for r in rows if r["widget_and_chart"]]
-    worst = max(heavy, key=lambda r: r["gzip"]) if heavy else None
+        print(
+            f"{r['page']:45} {r['kind']:>8} {r['requests']:>8} {r['gzip'] / KB:>8.0f} {r['scrolled_gzip'] / KB:>8.0f}"
+            f" {r['gzip'] / STOCK_PAGE_GZIP:>8.3f} {r['cls']:>8.3f} {r['third_party']:>8}"
+        )
+
+    def worst(kind, key):
+        of_kind = [r for r in rows if r["kind"] == kind]
+        return max(of_kind, key=lambda r: r[key]) if of_kind else {"page": "none", key: 0}
+
+    text_gzip, text_requests = worst("text", "gzip"), worst("text", "requests")
+    chapter_load, chapter_scrolled = worst("chapter", "gzip"), worst("chapter", "scrolled_gzip")
+    tool, shift = worst("tool", "scrolled_gzip"), max(rows, key=lambda r: r["cls"])
+    blocking = sum(r["blocking"] for r in rows)
     checks = [
         (
             "0 third-party requests on every page",
-            sum(r["third_party"] for r in rows) == 0,
+            all(r["third_party"] == 0 for r in rows),
             f"{sum(r['third_party'] for r in rows)} in all",
         ),
         (
-            "a page with widgets and a chart <= 1.2 MB gzip",
-            worst is None or worst["gzip"] <= BUDGET_PAGE_GZIP,
-            f"largest: {worst['page']} {worst['gzip'] / 1024 / 1024:.2f} MB" if worst else "no such page",
+            f"a text page <= {BUDGET_TEXT_GZIP // KB} KB",
+            text_gzip["gzip"] <= BUDGET_TEXT_GZIP,
+            f"largest: {text_gzip['page']} {text_gzip['gzip'] / KB:.0f} KB",
+        ),
+        (
+            f"a text page <= {BUDGET_TEXT_REQUESTS} requests",
+            text_requests["requests"] <= BUDGET_TEXT_REQUESTS,
+            f"most: {text_requests['page']} {text_requests['requests']}",
+        ),
+        (
+            f"a chapter <= {BUDGET_CHAPTER_LOAD // KB} KB when loaded",
+            chapter_load["gzip"] <= BUDGET_CHAPTER_LOAD,
+            f"largest: {chapter_load['page']} {chapter_load['gzip'] / KB:.0f} KB",
+        ),
+        (
+            f"a chapter <= {BUDGET_CHAPTER_SCROLLED // KB} KB with every chart drawn",
+            chapter_scrolled["scrolled_gzip"] <= BUDGET_CHAPTER_SCROLLED,
+            f"largest: {chapter_scrolled['page']} {chapter_scrolled['scrolled_gzip'] / KB:.0f} KB",
+        ),
+        (
+            f"a tool page <= {BUDGET_TOOL_GZIP // KB} KB",
+            tool["scrolled_gzip"] <= BUDGET_TOOL_GZIP,
+            f"largest: {tool['page']} {tool['scrolled_gzip'] / KB:.0f} KB",
+        ),
+        ("no render-blocking script", blocking == 0, f"{blocking} in all"),
+        (
+            f"layout shift (CLS) <= {BUDGET_CLS} on every page",
+            shift["cls"] <= BUDGET_CLS,
+            f"most: {shift['page']} {shift['cls']:.3f}",
         ),
         ("cached rebuild <= 20 s", rebuild <= BUDGET_REBUILD_S, f"{rebuild:.1f} s"),
     ]
+    print(f"\nLighthouse, median of {LIGHTHOUSE_RUNS} runs (gzip on loopback):")
+    names = [*LIGHTHOUSE_TARGETS, "TBT ms", "LCP s", "CLS"]
+    print(f"{'page':40} {'preset':>8} " + " ".join(f"{n:>14}" for n in names))
+    for r in scores:
+        print(f"{r['page']:40} {r['preset']:>8} " + " ".join(f"{r[n]:>14.4g}" for n in names))
+    for category, target in LIGHTHOUSE_TARGETS.items():
+        low = min(scores, key=lambda r: r[category])
+        checks.append(
+            (
+                f"Lighthouse {category} >= {target}",
+                low[category] >= target,
+                f"lowest: {low['page']} {low['preset']} {low[category]:g}",
+            )
+        )
     print("\nbudgets:")
     for name, ok, detail in checks:
         print(f"  {'HOLDS' if ok else 'BROKEN':6} {name} ({detail})")

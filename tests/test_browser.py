@@ -304,3 +304,55 @@ def test_page_reflows_at_200_percent_zoom_on_a_desktop(browser, book_url, book_p
         assert wide == []
     finally:
         context.close()
+
+
+WIDGET_PAGES = [p for p in page_paths() if p.startswith("book/")]
+
+# Where focus is, whether it shows (an outline or a ring drawn as box-shadow), and whether it sits in a widget.
+FOCUS_NOW = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+  const ring = style.boxShadow && style.boxShadow !== 'none';
+  const box = el.getBoundingClientRect();
+  return {
+    key: el.id || `${el.tagName}:${el.textContent.trim().slice(0, 30)}:${box.x},${box.y + scrollY}`,
+    shows: outline || ring, inWidget: !!el.closest('.cw-host'), what: el.outerHTML.slice(0, 120),
+    seen: box.width > 0 && box.height > 0,
+  };
+}"""
+# Tab stops inside widgets: every control, but a group of radio buttons is one stop.
+FOCUSABLE_IN_WIDGETS = """() => {
+  const controls = [...document.querySelectorAll('.cw-host :is(a[href], button, input, select, textarea, summary)')]
+    .filter((el) => !el.disabled && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden');
+  const radios = new Set(controls.filter((el) => el.type === 'radio').map((el) => el.name));
+  return controls.filter((el) => el.type !== 'radio').length + radios.size;
+}"""
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_keyboard_alone_reaches_every_widget_control_with_focus_shown_and_no_trap(page, book_url, path):
+    """At 1280 px, Tab from the top of the page: focus always shows, every widget control is reached,
+    and Tab carries on past the last widget to the end of the page (WCAG 2.1.2, 2.4.7)."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    open_page(page, book_url, path)
+    in_widgets = page.evaluate(FOCUSABLE_IN_WIDGETS)
+    seen, order, hidden = set(), [], []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        now = page.evaluate(FOCUS_NOW)
+        if now is None:
+            break  # focus left the page: Tab went past its last control
+        if now["key"] in seen:
+            break  # back to a control already visited: the end, or a trap (checked below)
+        seen.add(now["key"])
+        order.append(now)
+        if not now["shows"] or not now["seen"]:
+            hidden.append(now["what"])
+    assert hidden == [], f"focus does not show on: {hidden[:3]}"
+    assert len(order) > 5, "Tab reaches the page's links and controls"
+    widget_stops = [i for i, n in enumerate(order) if n["inWidget"]]
+    assert len(widget_stops) >= in_widgets, (len(widget_stops), in_widgets)
+    if widget_stops:
+        assert widget_stops[-1] < len(order) - 1, "Tab stops at the last widget control: a keyboard trap"

@@ -314,3 +314,22 @@ def test_every_page_in_book_is_in_the_toc():
     }
     assert pages - listed == set(), "pages missing from _toc.yml"
     assert listed - pages == set(), "_toc.yml entries with no page"
+
+
+def test_every_page_is_valid_html(built_pages):
+    """The Nu HTML Checker (vnu-jar, pinned in package.json; Java from Debian) finds no error on any page."""
+    import json
+
+    checker = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    proc = subprocess.run(
+        ["java", "-jar", str(checker), "--format", "json", "--errors-only", *map(str, built_pages)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    errors = [
+        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
+        for m in json.loads(proc.stderr)["messages"]
+        if m["type"] == "error"
+    ]
+    assert errors == []

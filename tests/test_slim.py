@@ -159,7 +159,7 @@ def differing_pixels(page, a: bytes, b: bytes) -> int:
 
 SWAP_IN_THEME_CSS = """(sources) => new Promise((done) => {
   const link = document.querySelector('link[rel=stylesheet][href*="_static/styles/course-"]');
-  const base = new URL('.', link.href);
+  const base = new URL('../../', link.href);  // the manifest gives paths from the site's root
   let waiting = sources.length;
   for (const [href, media] of sources) {
     const original = Object.assign(document.createElement('link'), { rel: 'stylesheet', media });

@@ -233,10 +233,11 @@ CAFFEINE_KEY = "fasciculation-course:caffeine"
 
 
 def open_timeline(page, book_url):
-    """The caffeine tool's page, once its own chart is drawn (open_page waits for .plotly-chart only)."""
+    """The caffeine tool, drawn (its chart waits for the first drink)."""
     open_page(page, book_url, CAFFEINE)
-    page.wait_for_function("() => document.querySelector('.cw-caffeine .cw-plot svg')")
-    return page.locator('[data-widget="caffeine-timeline"]')
+    root = page.locator('[data-widget="caffeine-timeline"]')
+    root.get_by_role("button", name="Add drink").wait_for()
+    return root
 
 
 def add_drink(root, drink, time):
@@ -860,6 +861,8 @@ def test_tool_pages_have_no_serious_accessibility_problems(page, watch, book_url
               caffeine_mg: 300, stress: 7, exercise: 'hard', notes: 'n'}}]}}));"""
     )
     open_page(page, book_url, path, dark=dark)
+    if path == CAFFEINE:
+        add_drink(page.locator('[data-widget="caffeine-timeline"]'), "coffee-filter-mug", "08:00")
     if path != VISIT:
         page.wait_for_function("() => document.querySelector('.cw-plot svg')")
     # Show an error message too: it must be readable in both modes.
@@ -876,4 +879,20 @@ def test_tool_pages_have_no_serious_accessibility_problems(page, watch, book_url
         if v["impact"] in ("serious", "critical") and (targets := [n["target"] for n in v["nodes"]])
     ]
     assert serious == []
+    assert_quiet(watch)
+
+
+@pytest.mark.parametrize("path", [CAFFEINE, DIARY])
+def test_an_empty_tool_loads_no_chart_code_until_there_is_something_to_draw(page, watch, book_url, path):
+    """plotly.js is about 400 kB: an empty tool shows no chart and does not fetch it; the first entry draws one."""
+    open_page(page, book_url, path)
+    page.wait_for_timeout(500)
+    plotly = [url for url in watch.requests if "plotly" in url]
+    assert plotly == [] and page.locator(".cw-plot").first.is_hidden()
+    if path == CAFFEINE:
+        add_drink(page.locator('[data-widget="caffeine-timeline"]'), "coffee-filter-mug", "08:00")
+    else:
+        add_entry(page)
+    page.wait_for_function("() => document.querySelector('.cw-plot svg')")
+    assert [url for url in watch.requests if "plotly-basic.min.js" in url], "the first entry loads the chart code"
     assert_quiet(watch)

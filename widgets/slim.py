@@ -18,6 +18,7 @@ Every bundle is named by its content, so a browser may cache it for good.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import subprocess
 import tempfile
@@ -118,18 +119,23 @@ def bundle_book(outdir: Path, node_modules: Path) -> dict[str, int]:
     outdir = outdir.resolve()
     styles, scripts = outdir / STYLES, outdir / SCRIPTS
     pages = [p for p in sorted(outdir.rglob("*.html")) if "_static" not in p.relative_to(outdir).parts]
+    # A page left from an earlier build names bundles: they are made again from their sources, so
+    # an edited stylesheet or script reaches every page.
+    made_from = _read_manifest(outdir)
     css_bundles: dict[tuple, str] = {}  # (file, media) sequence -> concatenated CSS
     plans = []
     for page in pages:
         text = page.read_text(encoding="utf-8")
         head = _HEAD.search(text)
-        if not head or f"{STYLES}/course-" in head.group(0):
-            continue  # not a theme page, or bundled by an earlier build and not rewritten since
+        if not head:
+            continue  # not a theme page (the redirect at the front door)
         sheets = []
         for match in _STYLESHEET.finditer(head.group(0)):
             attrs = _attributes(match.group(0))
             path = _local(page, attrs.get("href", ""), outdir)
-            if path is not None:
+            if path is not None and path.name in made_from:
+                sheets += [(outdir / source, media) for source, media in made_from[path.name]]
+            elif path is not None:
                 sheets.append((path, attrs.get("media", "all")))
         key = tuple(sheets)
         if key and key not in css_bundles:
@@ -142,30 +148,38 @@ def bundle_book(outdir: Path, node_modules: Path) -> dict[str, int]:
         plans.append((page, text, key))
     purged = _purge(css_bundles, pages, outdir, node_modules)
     css_names = {key: _write_named(styles, "course-", css, ".css") for key, css in purged.items()}
-    _record_sources(
-        styles, {name: [[_relative(path, styles), media] for path, media in key] for key, name in css_names.items()}
-    )
-    js_written = set()
+    js_made_from: dict[str, list] = {}
     for page, text, key in plans:
         text = _one_stylesheet(page, text, key, css_names, outdir)
-        text, names = _bundle_scripts(page, text, outdir, scripts)
-        js_written |= names
+        text, names = _bundle_scripts(page, text, outdir, scripts, made_from)
+        js_made_from |= names
         page.write_text(text, encoding="utf-8")
+    sources = {
+        name: [[path.relative_to(outdir).as_posix(), media] for path, media in key] for key, name in css_names.items()
+    }
+    _write_manifest(outdir, {**sources, **js_made_from})
+    js_written = js_made_from
     # Every bundle still on disk: pages left from an earlier build use theirs.
     icons = _subset_icon_fonts(outdir, sorted(styles.glob("course-*.css")))
     return {"stylesheets": len(css_names), "script bundles": len(js_written), "icons kept": icons}
 
 
-SOURCES_MANIFEST = "course-bundles.json"
+SOURCES_MANIFEST = "course-bundles.json"  # in _static/styles
 
 
-def _record_sources(styles: Path, bundles: dict[str, list]) -> None:
-    """Which stylesheets (and media) each bundle was made from: a test draws pages both ways."""
-    import json
+def _read_manifest(outdir: Path) -> dict[str, list]:
+    manifest = outdir / STYLES / SOURCES_MANIFEST
+    return json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
 
-    manifest = styles / SOURCES_MANIFEST
-    known = json.loads(manifest.read_text(encoding="utf-8")) if manifest.is_file() else {}
-    manifest.write_text(json.dumps({**known, **bundles}, indent=1, sort_keys=True), encoding="utf-8")
+
+def _write_manifest(outdir: Path, bundles: dict[str, list]) -> None:
+    """Which files (paths from the site's root, with their media) each bundle was made from.
+
+    A later build makes bundles again from these, and a test draws pages both ways."""
+    known = _read_manifest(outdir)
+    (outdir / STYLES / SOURCES_MANIFEST).write_text(
+        json.dumps({**known, **bundles}, indent=1, sort_keys=True), encoding="utf-8"
+    )
 
 
 def _write_named(folder: Path, prefix: str, text: str, suffix: str) -> str:
@@ -228,8 +242,10 @@ def _one_stylesheet(page: Path, text: str, key: tuple, names: dict[tuple, str], 
     return text[: head.start()] + new_head + text[head.end() :]
 
 
-def _bundle_scripts(page: Path, text: str, outdir: Path, scripts: Path) -> tuple[str, set[str]]:
-    """Every external script deferred (order kept); each run of shared ones becomes one file."""
+def _bundle_scripts(page: Path, text: str, outdir: Path, scripts: Path, made_from: dict) -> tuple[str, dict]:
+    """Every external script deferred (order kept); each run of shared ones becomes one file.
+
+    Returns the page and, for each bundle written, the files it was made from."""
     tags = []
     for match in _SCRIPT_TAG.finditer(text):
         attrs = _attributes(match.group("attrs"))
@@ -244,13 +260,18 @@ def _bundle_scripts(page: Path, text: str, outdir: Path, scripts: Path) -> tuple
         else:
             runs.append((shared, [(match, attrs, path)]))
     replacements: dict[int, tuple[int, str]] = {}
-    written = set()
+    written = {}
     for shared, run in runs:
         first_match = run[0][0]
         if shared:
-            body = ";\n".join(_SOURCE_MAP.sub("", p.read_text(encoding="utf-8")).strip() for _, _, p in run) + ";\n"
+            files = [
+                f
+                for _, _, p in run
+                for f in ([outdir / s for s, _ in made_from[p.name]] if p.name in made_from else [p])
+            ]
+            body = ";\n".join(_SOURCE_MAP.sub("", f.read_text(encoding="utf-8")).strip() for f in files) + ";\n"
             name = _write_named(scripts, "course-", body, ".js")
-            written.add(name)
+            written[name] = [[f.relative_to(outdir).as_posix(), "all"] for f in files]
             src = _relative(scripts / name, page.parent)
             tag = f'<script defer src="{src}"></script>\n'
         else:

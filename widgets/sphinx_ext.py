@@ -90,8 +90,8 @@ def stackable_tables(body: str) -> str:
     """Give each cell of a wide table its column heading (`data-label`) and the class `stacks`.
 
     On a phone, course.css shows such a table one block per row, each cell under its heading,
-    so nothing needs sideways scrolling. The explicit ARIA roles keep it a table for screen
-    readers, which drop a table's meaning once CSS changes how its parts are displayed.
+    so nothing needs sideways scrolling. No ARIA roles are added: HTML forbids roles on the rows
+    and cells of a table, and current browsers keep a table's meaning when its display changes.
     """
     from bs4 import BeautifulSoup
 
@@ -103,17 +103,9 @@ def stackable_tables(body: str) -> str:
             continue
         changed = True
         table["class"] = [*table.get("class", []), "stacks"]
-        table["role"] = "table"
-        for part in table.find_all(["thead", "tbody"], recursive=False):
-            part["role"] = "rowgroup"
-        for row in table.find_all("tr"):
-            row["role"] = "row"
+        for row in table.select("tbody > tr"):
             for heading, cell in zip(headings, row.find_all(["td", "th"], recursive=False), strict=False):
-                if cell.name == "td" or cell.parent.parent.name == "tbody":
-                    cell["role"] = "rowheader" if cell.name == "th" else "cell"
-                    cell["data-label"] = heading
-                else:
-                    cell["role"] = "columnheader"
+                cell["data-label"] = heading
     return str(soup) if changed else body
 
 
