@@ -3,6 +3,7 @@ a text alternative, the sources in <details>, then a caption that says what it m
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -216,3 +217,18 @@ def test_a_source_list_names_each_source_by_who_and_what():
     assert nhs["title"] == "NHS: Stroke"
     assert '<a href="https://www.nhs.uk/conditions/stroke/">NHS: Stroke</a>' in source_list([nhs])
     assert source_list([]) == ""
+
+
+@pytest.mark.parametrize("make", CHARTS, ids=lambda m: m.__name__)
+def test_every_word_of_a_chart_fits_its_width(make):
+    """SVG text does not wrap: each line, at a letter's width that errs wide, stays inside the viewBox."""
+    svg = make().svg()
+    width = float(re.search(r'viewBox="0 0 ([\d.]+)', svg).group(1))
+    for attrs, text in re.findall(r"<text([^>]*)>(.*?)</text>", svg):
+        size = float(re.search(r'font-size="([\d.]+)"', attrs).group(1))
+        x = float(re.search(r'\bx="(-?[\d.]+)"', attrs).group(1))
+        anchor = (re.search(r'text-anchor="(\w+)"', attrs) or [None, "start"])[1]
+        for line in re.findall(r"<tspan[^>]*>(.*?)</tspan>", text):
+            length = len(html.unescape(line)) * size * (0.6 if "font-weight" in attrs else 0.55)
+            left = {"start": x, "middle": x - length / 2, "end": x - length}[anchor]
+            assert left >= 0 and left + length <= width, (line, left, left + length)

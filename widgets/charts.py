@@ -218,7 +218,7 @@ def caffeine_day() -> Chart:
     fig.update_yaxes(title_text="mg", rangemode="tozero")
     drink_words = ", ".join(f"{d['label'].lower()} at {d['hour']:02d}:00 ({d['mg']} mg)" for d in f["drinks"])
     top_mg = 50 * math.ceil(max(mg) / 50)
-    x = _scale(hours[0], hours[-1], 40, WIDTH - 8)
+    x = _scale(hours[0], hours[-1], 40, WIDTH - 20)  # room for the last time label
     y = _scale(0, top_mg, 250, 60)
     grid = "".join(
         _gridline(x(hours[0]), y(v), x(hours[-1]), y(v)) + _label(34, y(v) + 4, f"{v}", "end")
@@ -279,7 +279,7 @@ def sleep_by_age() -> Chart:
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    _layout(fig, "Hours of sleep a night that experts advise")
+    _layout(fig, "Hours of sleep experts advise")
     fig.update_xaxes(range=[4, 12], dtick=1, title_text="Hours of sleep")
     fig.update_yaxes(autorange="reversed")
     x = _scale(4, 12, 8, WIDTH - 8)
@@ -293,7 +293,7 @@ def sleep_by_age() -> Chart:
         for n, g in enumerate(groups)
     )
     drawing = (
-        _title("Hours of sleep a night that experts advise")
+        _title("Hours of sleep experts advise")
         + grid
         + bars
         + _label((x(4) + x(12)) / 2, bottom + 38, "Hours of sleep", size=14)
