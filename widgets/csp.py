@@ -44,9 +44,9 @@ _PRINT_HANDLER = 'onclick="window.print()"'
 _ON_ATTRIBUTE = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
 
 
-def _write_once(folder: Path, text: str, suffix: str) -> str:
-    """Write `text` to folder/<hash><suffix> (if it is not there yet); return the file name."""
-    name = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + suffix
+def write_once(folder: Path, text: str, suffix: str, prefix: str = "") -> str:
+    """Write `text` to folder/<prefix><hash><suffix> (if it is not there yet); return the file name."""
+    name = prefix + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + suffix
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / name
     if not target.is_file():
@@ -60,7 +60,7 @@ def _inline_scripts_to_files(page: str, static: Path, prefix: str) -> str:
         if bodies == [THEME_MODE_SCRIPT]:
             return match.group(0)
         source = ";\n".join(b.rstrip(";") for b in bodies if b) + ";\n"
-        name = _write_once(static / "inline", source, ".js")
+        name = write_once(static / "inline", source, ".js")
         trailing = match.group(0)[len(match.group(0).rstrip()) :]
         return f'<script src="{prefix}_static/inline/{name}"></script>{trailing}'
 
@@ -74,7 +74,7 @@ def _widget_modules_to_files(page: str, static: Path, prefix: str) -> str:
             state = model.get("state", {})
             source = state.get("_esm")
             if isinstance(source, str) and not source.startswith(("http://", "https://", prefix + "_static/")):
-                state["_esm"] = prefix + "_static/widgets/" + _write_once(static / "widgets", source, ".js")
+                state["_esm"] = prefix + "_static/widgets/" + write_once(static / "widgets", source, ".js")
         text = json.dumps(saved, ensure_ascii=False).replace("</", "<\\/")
         return match.group(1) + text + match.group(3)
 

@@ -17,12 +17,14 @@ Every bundle is named by its content, so a browser may cache it for good.
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import re
 import subprocess
 import tempfile
 from pathlib import Path
+
+from .csp import write_once
 
 # A theme feature's files, and the mark in a page's body that shows the page uses the feature.
 FEATURES = {
@@ -85,8 +87,6 @@ def _local(page: Path, href: str, outdir: Path) -> Path | None:
 
 
 def _relative(target: Path, start: Path) -> str:
-    import os
-
     return Path(os.path.relpath(target, start)).as_posix()
 
 
@@ -147,8 +147,8 @@ def bundle_book(outdir: Path, node_modules: Path) -> dict[str, int]:
             )
         plans.append((page, text, key))
     purged = _purge(css_bundles, pages, outdir, node_modules)
-    css_names = {key: _write_named(styles, "course-", css, ".css") for key, css in purged.items()}
-    js_made_from: dict[str, list] = {}
+    css_names = {key: write_once(styles, css, ".css", "course-") for key, css in purged.items()}
+    js_made_from: dict[str, list] = {}  # each script bundle written -> the files it was made from
     for page, text, key in plans:
         text = _one_stylesheet(page, text, key, css_names, outdir)
         text, names = _bundle_scripts(page, text, outdir, scripts, made_from)
@@ -158,10 +158,9 @@ def bundle_book(outdir: Path, node_modules: Path) -> dict[str, int]:
         name: [[path.relative_to(outdir).as_posix(), media] for path, media in key] for key, name in css_names.items()
     }
     _write_manifest(outdir, {**sources, **js_made_from})
-    js_written = js_made_from
     # Every bundle still on disk: pages left from an earlier build use theirs.
     icons = _subset_icon_fonts(outdir, sorted(styles.glob("course-*.css")))
-    return {"stylesheets": len(css_names), "script bundles": len(js_written), "icons kept": icons}
+    return {"stylesheets": len(css_names), "script bundles": len(js_made_from), "icons kept": icons}
 
 
 SOURCES_MANIFEST = "course-bundles.json"  # in _static/styles
@@ -180,13 +179,6 @@ def _write_manifest(outdir: Path, bundles: dict[str, list]) -> None:
     (outdir / STYLES / SOURCES_MANIFEST).write_text(
         json.dumps({**known, **bundles}, indent=1, sort_keys=True), encoding="utf-8"
     )
-
-
-def _write_named(folder: Path, prefix: str, text: str, suffix: str) -> str:
-    name = prefix + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16] + suffix
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / name).write_text(text, encoding="utf-8")
-    return name
 
 
 def _purge(bundles: dict[tuple, str], pages: list[Path], outdir: Path, node_modules: Path) -> dict[tuple, str]:
@@ -270,7 +262,7 @@ def _bundle_scripts(page: Path, text: str, outdir: Path, scripts: Path, made_fro
                 for f in ([outdir / s for s, _ in made_from[p.name]] if p.name in made_from else [p])
             ]
             body = ";\n".join(_SOURCE_MAP.sub("", f.read_text(encoding="utf-8")).strip() for f in files) + ";\n"
-            name = _write_named(scripts, "course-", body, ".js")
+            name = write_once(scripts, body, ".js", "course-")
             written[name] = [[f.relative_to(outdir).as_posix(), "all"] for f in files]
             src = _relative(scripts / name, page.parent)
             tag = f'<script defer src="{src}"></script>\n'
