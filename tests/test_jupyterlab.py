@@ -6,7 +6,7 @@ answers a quiz question and ticks a checklist item in the live widgets, then run
 prints the Python side's values. The caffeine timeline is run the same way: its chart must draw
 (plotly reaches it through the kernel) and a drink added in the page must reach Python. The
 network is cut to loopback only; the .md files open as notebooks with the settings postBuild
-gives Binder.
+gives Binder, and jupyterlab-myst draws their MyST as the book does.
 """
 
 from __future__ import annotations
@@ -219,6 +219,13 @@ def test_chapter_runs_as_a_live_notebook_in_jupyterlab(browser, lab):
             assert intro.locator(".what-to-do sup a[href^='https://']").count() >= len(chapter["what_to_do"])
             shown = " ".join(notebook.locator(".jp-OutputArea-output").all_inner_texts())
             assert "{admonition}" not in shown and "{cite:p}" not in shown
+            # The chapter's own Markdown cells are drawn by jupyterlab-myst, as the book draws them:
+            # glossary terms as links, no role markup in the text.
+            markdown = notebook.locator(".jp-MarkdownCell .myst")
+            markdown.first.wait_for(timeout=30_000)
+            text = " ".join(markdown.all_inner_texts())
+            assert "Sleep" in text and "{term}" not in text and "{cite:p}" not in text and "{ref}" not in text
+            assert markdown.locator("a.hover-link").count() >= 1, "the {term} roles did not become links"
 
             # Answer one quiz question and tick one checklist item, as a learner would.
             fieldset = quiz.locator(f'fieldset[data-question="{question["id"]}"]')
