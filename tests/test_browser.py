@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from widgets import data
+from widgets import data, pages
 
 from .conftest import ROOT, open_page
 
@@ -16,7 +16,7 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 def page_paths() -> list[str]:
     """Every page of the book, from `_toc.yml` (not from a build that may be missing or stale)."""
-    return [f"{file}.html" for file in data.toc_files(ROOT / "book")] + ["search.html", "genindex.html"]
+    return [f"{file}.html" for file in pages.toc_files(ROOT / "book")] + ["search.html", "genindex.html"]
 
 
 def pytest_generate_tests(metafunc):

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from widgets import data
+from widgets.pages import page_labels, toc_files
 
 from .conftest import ANSI, HTML, ROOT, SPHINX_WARNING
 
@@ -229,7 +229,7 @@ def _mini_book(tmp_path: Path, chapter_yaml: str, cell: str = 'Quiz("mini")') ->
         (ROOT / "_config.yml").read_text().replace("  - _build\n", "  - _build\n  - tmp*\n" + skip)
     )
     sections = "".join(
-        f"({label.replace('sleep-', 'mini-')})=\n## {label}\n\n" for label in data.page_labels("sleep", ROOT / "book")
+        f"({label.replace('sleep-', 'mini-')})=\n## {label}\n\n" for label in page_labels("sleep", ROOT / "book")
     )
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/mini\n")
     (book / "mini.md").write_text(
@@ -306,7 +306,7 @@ def test_a_page_missing_from_the_toc_fails_the_build_naming_it(tmp_path):
 
 
 def test_every_page_in_book_is_in_the_toc():
-    listed = set(data.toc_files(ROOT / "book"))
+    listed = set(toc_files(ROOT / "book"))
     pages = {
         str(p.relative_to(ROOT).with_suffix(""))
         for p in (ROOT / "book").rglob("*.md")

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from widgets.data import LEVEL_NAMES, load_symptoms
-from widgets.rules import fill_numbers, triage
+from widgets.data import load_symptoms
+from widgets.schemas import LEVEL_NAMES
+from widgets.triage import fill_numbers, triage
 
 from .conftest import ROOT, open_page
 

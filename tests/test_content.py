@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from widgets import charts, data
+from widgets import charts, data, pages
 
 from .conftest import HTML, ROOT
 
@@ -124,7 +124,7 @@ def test_author_year_pattern_finds_the_old_citations():
         assert not AUTHOR_YEAR.search(fine), fine
 
 
-@pytest.mark.parametrize("name", [f for f in data.toc_files(BOOK) if f != "book/sources"])
+@pytest.mark.parametrize("name", [f for f in pages.toc_files(BOOK) if f != "book/sources"])
 def test_no_author_year_citation_in_the_text(name):
     """Citations are small numbered superscripts (sphinxcontrib-bibtex 'super'), out of the sentences."""
     page = BeautifulSoup((HTML / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
@@ -303,7 +303,7 @@ RETIRED_FACTS = {
 def every_sentence_a_reader_sees() -> list[tuple[str, str]]:
     """(where, sentence) for every page's whole article (tables, captions and boxes too) and the data files."""
     found = []
-    for file in data.toc_files(BOOK):
+    for file in pages.toc_files(BOOK):
         page = BeautifulSoup((HTML / f"{file}.html").read_text(encoding="utf-8"), "html.parser")
         for block in page.select("article.bd-article :is(p, li, td, th, dd, dt, figcaption, h1, h2, h3)"):
             text = " ".join(block.get_text(" ", strip=True).split())
@@ -546,7 +546,7 @@ def test_readability_of_every_chapter(textstat_module):
 
 
 def test_every_page_in_toc_builds(build_log):
-    files = data.toc_files(BOOK)
+    files = pages.toc_files(BOOK)
     assert len(files) >= 15
     for file in files:
         assert (HTML / f"{file}.html").is_file(), file
@@ -563,7 +563,7 @@ def test_tool_page_says_first_that_its_data_stay_on_the_device(name):
     assert first.find_next(class_="cw-host") or first.find_next("script", type=re.compile("widget-view"))
 
 
-@pytest.mark.parametrize("name", data.toc_files(BOOK))
+@pytest.mark.parametrize("name", pages.toc_files(BOOK))
 def test_the_two_reasons_for_a_check_up_read_the_same_everywhere(name):
     """'a twitch that lasts more than 2 weeks' and 'twitches in more than one place', word for word."""
     page = BeautifulSoup((HTML / f"{name}.html").read_text(encoding="utf-8"), "html.parser")

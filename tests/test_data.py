@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from widgets import data
-from widgets.data import CourseDataError
+from widgets import course_files, data
+from widgets.course_files import CourseDataError
 
 from .conftest import ROOT
 
@@ -211,7 +211,7 @@ def test_a_quiz_review_link_to_a_missing_section_is_rejected(book):
 
 
 def test_unknown_quiz_id_is_one_clear_line(book, monkeypatch):
-    monkeypatch.setenv(data.BOOK_DIR_ENV, str(book))
+    monkeypatch.setenv(course_files.BOOK_DIR_ENV, str(book))
     from widgets import Quiz
 
     with pytest.raises(CourseDataError) as err:
@@ -222,7 +222,7 @@ def test_unknown_quiz_id_is_one_clear_line(book, monkeypatch):
 
 
 def test_unknown_checklist_id(book, monkeypatch):
-    monkeypatch.setenv(data.BOOK_DIR_ENV, str(book))
+    monkeypatch.setenv(course_files.BOOK_DIR_ENV, str(book))
     with pytest.raises(CourseDataError, match="no trigger belongs to checklist 'gardening'"):
         data.checklist_items("gardening")
 

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from widgets import charts, data, pictures
-from widgets.figure_html import LEVEL_COLOURS, source_list
+from widgets import charts, course_files, data, pictures, sources
+from widgets.figure_html import level_colours, source_list
 
 PICTURES = {
     "urine-colour": pictures.urine_colour,
@@ -137,7 +137,7 @@ def test_four_levels_are_the_checkers_levels_in_order():
     for level in levels:
         assert level["heading"].format(**numbers) in alt
     stripes = re.findall(r'width="10" height="[\d.]+" rx="4" fill="(#[0-9a-f]{6})"', picture.svg())
-    assert stripes == [LEVEL_COLOURS[level["colour"]] for level in levels], "each level in its own colour"
+    assert stripes == [level_colours()[level["colour"]] for level in levels], "each level in its own colour"
     examples = data.load_figures()["four_levels"]["examples"]
     signs = {s["id"]: s for s in symptoms["symptoms"]}
     for name, ids in examples.items():
@@ -180,7 +180,7 @@ def test_three_steps_go_from_triggers_to_a_gp_to_an_ambulance():
 def test_slow_breathing_uses_the_chapters_counts_and_warns_against_fast_breathing():
     picture = pictures.slow_breathing()
     alt = alt_text(Figure(picture._repr_html_()))
-    anxiety = (data.book_dir() / "anxiety.md").read_text(encoding="utf-8")
+    anxiety = (course_files.book_dir() / "anxiety.md").read_text(encoding="utf-8")
     f = data.load_figures()["slow_breathing"]
     assert f"Count from 1 to {f['in_count']}" in anxiety and f"Count from 1 to {f['out_count']} again" in anxiety
     assert "through your nose" in alt and "through your mouth" in alt and "3 to 5 minutes" in alt
@@ -213,7 +213,7 @@ def test_the_blood_ranges_chart_is_gone():
 
 
 def test_a_source_list_names_each_source_by_who_and_what():
-    nhs = {"key": "nhs-stroke", **data.sources()["nhs-stroke"]}
+    nhs = {"key": "nhs-stroke", **sources.sources()["nhs-stroke"]}
     assert nhs["title"] == "NHS: Stroke"
     assert '<a href="https://www.nhs.uk/conditions/stroke/">NHS: Stroke</a>' in source_list([nhs])
     assert source_list([]) == ""

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from widgets.caffeine import bedtime_hour, caffeine_left, hour_of_day
-from widgets.tools import DIARY_KEY, parse_csv, to_csv
+from widgets.csvfile import parse_csv, to_csv
+from widgets.data import load_storage
 
 from .conftest import open_page
 from .test_tools import add_drink as add_timeline_drink
@@ -18,6 +19,7 @@ from .test_tools import add_drink_of, seed_storage
 from .test_tools import add_entry as add_diary_entry
 
 pytestmark = pytest.mark.browser
+DIARY_KEY = load_storage()["keys"]["diary"]
 PREFIX = "fasciculation-course:"
 CAFFEINE_KEY = PREFIX + "caffeine"
 TICKS_KEY = PREFIX + "symptoms"

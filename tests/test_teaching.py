@@ -11,8 +11,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from widgets import teaching
-from widgets.data import chapter_ids, escape_markdown_html, load_chapter, load_symptoms
-from widgets.rules import fill_numbers
+from widgets.data import chapter_ids, load_chapter, load_symptoms
+from widgets.pages import escape_markdown_html
+from widgets.triage import fill_numbers
 
 from .conftest import HTML, ROOT, open_page
 

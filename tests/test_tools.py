@@ -11,18 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from widgets.caffeine import CAFFEINE_GUIDANCE, caffeine_left, latest_stop_hour
-from widgets.data import load_symptoms
-from widgets.tools import (
-    CAFFEINE_FIELDS,
-    DIARY_FIELDS,
-    DIARY_KEY,
-    IMPORT_LIMITS,
-    MESSAGES,
-    parse_csv,
-    to_csv,
-    validate,
-)
+from widgets.caffeine import caffeine_left, guidance, latest_stop_hour
+from widgets.csvfile import parse_csv, to_csv
+from widgets.data import load_fields, load_storage, load_symptoms
+from widgets.fields import form, validate
 
 from .conftest import ROOT, open_page
 
@@ -32,7 +24,12 @@ CAFFEINE = "book/caffeine-timeline.html"
 DIARY = "book/twitch-diary.html"
 VISIT = "book/doctor-visit.html"
 NOW = "2026-11-22T12:00"
-LIMITS = {**IMPORT_LIMITS}
+DIARY_FIELDS, CAFFEINE_FIELDS, MESSAGES = form("diary"), form("caffeine"), load_fields()["messages"]
+LIMITS = {
+    "max_bytes": load_fields()["limits"]["import_max_bytes"],
+    "max_entries": load_fields()["limits"]["import_max_entries"],
+}
+DIARY_KEY = load_storage()["keys"]["diary"]
 
 
 @pytest.fixture
@@ -302,7 +299,7 @@ def test_caffeine_timeline_counts_drinks_close_together_as_one_time_and_notes_pr
 
 def chart_day(days_ago=0):
     """The caffeine chart's day, as the page counts it: the local date 4 hours earlier (04:00 to 04:00)."""
-    return (datetime.now() - timedelta(hours=CAFFEINE_GUIDANCE["day_start"], days=days_ago)).date().isoformat()
+    return (datetime.now() - timedelta(hours=guidance()["day_start"], days=days_ago)).date().isoformat()
 
 
 TODAY = chart_day()

@@ -11,25 +11,25 @@ import yaml
 
 from widgets import CaffeineTimeline, TwitchDiary, VisitSummary
 from widgets.caffeine import (
-    CAFFEINE_GUIDANCE,
     bedtime_hour,
     caffeine_curve,
     caffeine_left,
+    guidance,
     hour_of_day,
     latest_stop_hour,
 )
-from widgets.data import CourseDataError, clear_cache, load_drinks
-from widgets.tools import (
-    CAFFEINE_FIELDS,
-    CSV_COLUMNS,
-    DIARY_FIELDS,
-    PLOTLY_JS,
-    parse_csv,
-    split_csv,
-    to_csv,
-    validate,
-    validate_entry,
-)
+from widgets.course_files import CourseDataError
+from widgets.csvfile import columns, parse_csv, split_csv, to_csv
+from widgets.data import clear_cache, load_drinks
+from widgets.fields import form, validate
+from widgets.tool import PLOTLY_JS, Tool
+
+DIARY_FIELDS, CAFFEINE_FIELDS, CSV_COLUMNS = form("diary"), form("caffeine"), columns()
+
+
+def validate_entry(raw, now):
+    return validate(DIARY_FIELDS, raw, now)
+
 
 NOW = "2026-11-22T12:00"
 GOOD = {"when": "2026-11-01T08:00", "area": "calf", "duration_min": "2"}
@@ -75,7 +75,7 @@ def test_bedtime_is_the_first_time_it_comes_round_after_the_last_drink(bedtime, 
 def test_bedtime_at_dawn_after_late_drinks_is_not_false_reassurance():
     timeline = CaffeineTimeline(drinks=[{"time": "23:00", "mg": 100}, {"time": "02:00", "mg": 100}], bedtime="04:00")
     assert timeline.left_at_bedtime() == pytest.approx(100 * 0.5 ** (5 / 5) + 100 * 0.5 ** (2 / 5))
-    assert timeline.left_at_bedtime() > CAFFEINE_GUIDANCE["bedtime_mg"]
+    assert timeline.left_at_bedtime() > guidance()["bedtime_mg"]
 
 
 @pytest.mark.parametrize(
@@ -115,7 +115,7 @@ def test_timeline_python_side_checks_drinks_and_reports_bedtime(monkeypatch):
         timeline.half_life = 12
     with pytest.raises(traitlets.TraitError):
         timeline.bedtime = "late"
-    assert timeline.guidance == CAFFEINE_GUIDANCE and timeline._uses_plotly
+    assert timeline.guidance == guidance() and timeline._uses_plotly
 
 
 # --------------------------------------------------------------------------- validation rules
@@ -335,7 +335,7 @@ def test_drinks_load_with_sources():
 @pytest.mark.parametrize(
     "change, problem",
     [
-        (lambda d: d["drinks"][0].update(mg=10000), "drinks[0].mg"),
+        (lambda d: d["drinks"][0].update(mg=10000), "more than the tool takes in one drink (1000)"),
         (lambda d: d["drinks"][0].update(source="blog"), "source 'blog' is not in references.bib"),
         (lambda d: d["drinks"][2].update(range=[10, 20]), "outside its range"),
         (lambda d: d["drinks"].append(dict(d["drinks"][0])), "allows at most 7"),
@@ -344,11 +344,13 @@ def test_drinks_load_with_sources():
 def test_bad_drinks_data_stops_with_one_line(tmp_path, change, problem):
     import shutil
 
-    from widgets.data import book_dir
+    from widgets.course_files import book_dir
 
     book = tmp_path / "book"
     (book / "data").mkdir(parents=True)
     shutil.copy(book_dir() / "references.bib", book / "references.bib")
+    shutil.copy(book_dir() / "data" / "fields.yml", book / "data" / "fields.yml")  # the tool's limit per drink
+    shutil.copytree(book_dir() / "data" / "locales", book / "data" / "locales")
     data = yaml.safe_load((book_dir() / "data" / "drinks.yml").read_text())
     change(data)
     (book / "data" / "drinks.yml").write_text(yaml.safe_dump(data))
@@ -362,7 +364,7 @@ def test_bad_drinks_data_stops_with_one_line(tmp_path, change, problem):
 
 
 def test_guidance_numbers_match_the_sources():
-    assert CAFFEINE_GUIDANCE["daily_mg"] == 400 and CAFFEINE_GUIDANCE["single_dose_mg"] == 200
+    assert guidance()["daily_mg"] == 400 and guidance()["single_dose_mg"] == 200
     assert math.isclose(caffeine_left([(0 + 4, 100)], 9), 50)
 
 
@@ -380,7 +382,7 @@ def test_every_widget_reads_as_words_in_a_notebook_not_an_object_address():
         widgets.VisitSummary(),
     ]
     kinds = {type(w).kind for w in made}
-    assert kinds == {cls.kind for cls in CourseWidget.__subclasses__() + widgets.tools._Tool.__subclasses__()} - {""}
+    assert kinds == {cls.kind for cls in CourseWidget.__subclasses__() + Tool.__subclasses__()} - {""}
     for widget in made:
         text = repr(widget)
         assert " object at 0x" not in text and text.startswith(type(widget).__name__ + "("), text

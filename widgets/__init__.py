@@ -6,12 +6,14 @@
 Each widget is an anywidget: it works in the static book (no kernel) and with a live kernel.
 """
 
+from .caffeine_timeline import CaffeineTimeline
 from .checker import SymptomChecker
 from .checklist import TriggerChecklist
-from .data import CourseDataError
+from .course_files import CourseDataError
 from .intro import chapter_intro
 from .quiz import Quiz
-from .tools import CaffeineTimeline, TwitchDiary, VisitSummary
+from .twitch_diary import TwitchDiary
+from .visit_summary import VisitSummary
 
 __all__ = [
     "CaffeineTimeline",

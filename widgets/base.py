@@ -7,6 +7,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .data import load_storage
+
 STATIC = Path(__file__).parent / "static"
 
 
@@ -26,6 +28,11 @@ class CourseWidget(anywidget.AnyWidget):
     shared: tuple[str, ...] = ("common",)  # static files joined in front of the widget's own
     # Tells the book to load plotly.js on pages where this widget appears.
     _uses_plotly = traitlets.Bool(False).tag(sync=True)
+    # Where a widget keeps what the reader saves in this browser (book/data/storage.yml).
+    storage = traitlets.Dict().tag(sync=True)
+
+    def __init__(self, **kwargs):
+        super().__init__(storage=load_storage(), **kwargs)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

@@ -3,28 +3,46 @@
 Each drink's caffeine is taken as absorbed at once, then halves every `half_life` hours:
 left(t) = sum of mg * 0.5 ** ((t - drink time) / half_life) over drinks taken by time t.
 Absorption really takes 30-60 minutes, so the peak is drawn a little early; the shape and the
-amount left at bedtime are what the course teaches. static/caffeine.js repeats this formula;
-a test proves the two agree to the milligram.
+amount left at bedtime are what the course teaches. The numbers (half-life, guidance, the day's
+start) are data, book/data/caffeine.yml, with their sources. static/caffeine.js has the same
+functions under the same names; tests/test_parity.py proves the two agree to the milligram.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
-DEFAULT_HALF_LIFE = 5.0  # hours, the average for healthy adults (IOM 2001)
-HALF_LIFE_RANGE = (1.5, 9.5)  # hours, the range seen in healthy adults (IOM 2001)
+from .data import load_caffeine
 
 
-def caffeine_left(drinks: Iterable[tuple[float, float]], hour: float, half_life: float = DEFAULT_HALF_LIFE) -> float:
+def half_life_default() -> float:
+    return load_caffeine()["half_life"]["default"]
+
+
+def half_life_range() -> tuple[float, float]:
+    low, high = load_caffeine()["half_life"]["range"]
+    return low, high
+
+
+def guidance() -> dict[str, Any]:
+    """What the timeline flags, in mg, and how its day is laid out: one dict, as the browser gets it."""
+    data = load_caffeine()
+    return {**{k: v for k, v in data["guidance"].items() if k != "sources"}, **data["day"]}
+
+
+def caffeine_left(drinks: Iterable[tuple[float, float]], hour: float, half_life: float | None = None) -> float:
     """Milligrams of caffeine in the body at `hour`, for drinks given as (hour taken, mg)."""
-    if not HALF_LIFE_RANGE[0] <= half_life <= HALF_LIFE_RANGE[1]:
-        raise ValueError(f"half-life must be between {HALF_LIFE_RANGE[0]} and {HALF_LIFE_RANGE[1]} hours")
+    half_life = half_life_default() if half_life is None else half_life
+    low, high = half_life_range()
+    if not low <= half_life <= high:
+        raise ValueError(f"half-life must be between {low} and {high} hours")
     return sum(mg * 0.5 ** ((hour - taken) / half_life) for taken, mg in drinks if taken <= hour)
 
 
 def caffeine_curve(
     drinks: Iterable[tuple[float, float]],
-    half_life: float = DEFAULT_HALF_LIFE,
+    half_life: float | None = None,
     start: float = 6,
     end: float = 30,
     step: float = 0.25,
@@ -35,22 +53,9 @@ def caffeine_curve(
     return hours, [caffeine_left(drinks, h, half_life) for h in hours]
 
 
-# --------------------------------------------------------------------------- the caffeine tool
-
-# Guidance the timeline flags, in mg (FDA; EFSA 2015), and how its day is laid out. Passed to the
-# browser as one trait, so the page and Python use the same numbers.
-CAFFEINE_GUIDANCE = {
-    "daily_mg": 400,  # a day, healthy non-pregnant adults (FDA; EFSA 2015)
-    "single_dose_mg": 200,  # at one time (EFSA 2015)
-    "one_time_hours": 1,  # drinks this close together count as one time (two mugs in a row)
-    "pregnancy_daily_mg": 200,  # a day in pregnancy (EFSA 2015; NHS)
-    "bedtime_mg": 100,  # near bedtime can delay and shorten sleep (EFSA 2015)
-    "day_start": 4,  # the chart's day runs 04:00 to 04:00; earlier times count as after midnight
-}
-
-
-def hour_of_day(clock: str, day_start: float = CAFFEINE_GUIDANCE["day_start"]) -> float:
+def hour_of_day(clock: str, day_start: float | None = None) -> float:
     """'HH:MM' -> hours past the midnight that starts the chart's day ('01:30' -> 25.5)."""
+    day_start = guidance()["day_start"] if day_start is None else day_start
     hours, minutes = (int(part) for part in clock.split(":"))
     if not (0 <= hours < 24 and 0 <= minutes < 60):
         raise ValueError(f"{clock!r} is not a time of day")
@@ -58,9 +63,7 @@ def hour_of_day(clock: str, day_start: float = CAFFEINE_GUIDANCE["day_start"]) -
     return hour + 24 if hour < day_start else hour
 
 
-def bedtime_hour(
-    bedtime: str, drink_hours: Iterable[float], day_start: float = CAFFEINE_GUIDANCE["day_start"]
-) -> float:
+def bedtime_hour(bedtime: str, drink_hours: Iterable[float], day_start: float | None = None) -> float:
     """Bedtime as a real clock time after the last drink (static/caffeine.js: bedtimeHour).
 
     The first time the bedtime's clock reading comes round at or after the last drink: with a
@@ -76,9 +79,9 @@ def bedtime_hour(
 def latest_stop_hour(
     drinks: Iterable[tuple[float, float]],
     bed_hour: float,
-    half_life: float = DEFAULT_HALF_LIFE,
-    limit: float = CAFFEINE_GUIDANCE["bedtime_mg"],
-    day_start: float = CAFFEINE_GUIDANCE["day_start"],
+    half_life: float | None = None,
+    limit: float | None = None,
+    day_start: float | None = None,
     step: float = 0.25,
 ) -> float | None:
     """The latest time by which to have the last caffeine so that under `limit` mg is left at bedtime
@@ -88,6 +91,8 @@ def latest_stop_hour(
     what is left, so the answer is the last quarter hour from `day_start` up to the last drink that
     still leaves under `limit`. None: even at `day_start` it would not, so the reader needs less.
     """
+    limit = guidance()["bedtime_mg"] if limit is None else limit
+    day_start = guidance()["day_start"] if day_start is None else day_start
     drinks = list(drinks)
     last = max((taken for taken, _ in drinks), default=day_start)
     best = None

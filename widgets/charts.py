@@ -15,12 +15,19 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 
 from .caffeine import caffeine_curve, caffeine_left
-from .data import load_figures
-from .figure_html import LEVEL_COLOURS, WIDTH, Picture, source_list, text_lines
+from .data import load_figures, load_palette
+from .figure_html import WIDTH, Picture, level_colours, source_list, text_lines
 
-# Lines, bars and marks keep 3:1 or more on the light and the dark page; text is the page's colour.
-ACCENT, MARK = LEVEL_COLOURS["blue"], LEVEL_COLOURS["amber"]
+# Lines, bars and marks (palette.yml) keep 3:1 or more on the light and the dark page; text is the page's colour.
 TICK = 13  # tick labels, in viewBox units
+
+
+def _accent() -> str:
+    return level_colours()["blue"]
+
+
+def _mark() -> str:
+    return level_colours()["amber"]
 
 
 @dataclass
@@ -103,10 +110,6 @@ def _label(x: float, y: float, text: str, anchor: str = "middle", size: float = 
     return text_lines(x, y, [text], size, bold=bold, text_anchor=anchor)
 
 
-# Icon-array colours, chosen to show at 3:1 or more on both the light and the dark page.
-PEOPLE_COLOURS = {"twitch": "#3b82f6", "mnd": "#e07000", "neither": "#7d8590"}
-
-
 def risk_in_proportion() -> Chart:
     """An icon array: out of 1,000 people, how many twitch and how many get MND, both over a lifetime."""
     f = load_figures()["risk"]
@@ -117,6 +120,7 @@ def risk_in_proportion() -> Chart:
         ("twitch", "Have twitches at some time", twitch - mnd),
         ("neither", "Neither", people - twitch),
     ]
+    colour = load_palette()["people"]
     fig = go.Figure()
     first = 0
     for key, label, count in groups:
@@ -128,7 +132,7 @@ def risk_in_proportion() -> Chart:
                 y=[i // columns for i in places],
                 mode="markers",
                 name=label,
-                marker={"symbol": "square", "size": 7, "color": PEOPLE_COLOURS[key]},
+                marker={"symbol": "square", "size": 7, "color": colour[key]},
                 hovertemplate=f"{label}<extra></extra>",
             )
         )
@@ -154,10 +158,10 @@ def risk_in_proportion() -> Chart:
             for i in range(first, first + count)
         )
         first += count
-        shapes.append(f'<path d="{squares}" fill="{PEOPLE_COLOURS[key]}"><title>{html.escape(label)}</title></path>')
+        shapes.append(f'<path d="{squares}" fill="{colour[key]}"><title>{html.escape(label)}</title></path>')
         y = legend_top + n * 24
         legend.append(
-            f'<rect x="0" y="{y:.1f}" width="14" height="14" fill="{PEOPLE_COLOURS[key]}"/>'
+            f'<rect x="0" y="{y:.1f}" width="14" height="14" fill="{colour[key]}"/>'
             + _label(22, y + 12, label, "start", 15)
         )
     drawing = _title(f"{people:,} people over a lifetime") + "".join(shapes) + "".join(legend)
@@ -195,20 +199,20 @@ def caffeine_day() -> Chart:
             x=hours,
             y=mg,
             mode="lines",
-            line={"color": ACCENT, "width": 3},
+            line={"color": _accent(), "width": 3},
             fill="tozeroy",
             customdata=clock,
             hovertemplate="%{customdata}: %{y:.0f} mg<extra></extra>",
         )
     )
-    fig.add_vline(x=bedtime, line={"color": MARK, "dash": "dash", "width": 2})
+    fig.add_vline(x=bedtime, line={"color": _mark(), "dash": "dash", "width": 2})
     fig.add_annotation(
         x=bedtime,
         y=at_bed,
         text=f"Bedtime: about {at_bed:.0f} mg left",
         showarrow=True,
         arrowhead=2,
-        arrowcolor=MARK,
+        arrowcolor=_mark(),
         ax=-60,
         ay=-45,
     )
@@ -231,11 +235,11 @@ def caffeine_day() -> Chart:
     drawing = (
         _title("Caffeine in your body (mg)")
         + grid
-        + f'<path d="{area}" fill="{ACCENT}" fill-opacity="0.2"/>'
-        + f'<polyline points="{points}" fill="none" stroke="{ACCENT}" stroke-width="3" stroke-linejoin="round"/>'
-        + f'<line x1="{bed_x:.1f}" y1="{y(top_mg) - 12:.1f}" x2="{bed_x:.1f}" y2="{y(0):.1f}" stroke="{MARK}" '
+        + f'<path d="{area}" fill="{_accent()}" fill-opacity="0.2"/>'
+        + f'<polyline points="{points}" fill="none" stroke="{_accent()}" stroke-width="3" stroke-linejoin="round"/>'
+        + f'<line x1="{bed_x:.1f}" y1="{y(top_mg) - 12:.1f}" x2="{bed_x:.1f}" y2="{y(0):.1f}" stroke="{_mark()}" '
         'stroke-width="2" stroke-dasharray="6 4"/>'
-        + f'<circle cx="{bed_x:.1f}" cy="{y(at_bed):.1f}" r="5" fill="{MARK}"/>'
+        + f'<circle cx="{bed_x:.1f}" cy="{y(at_bed):.1f}" r="5" fill="{_mark()}"/>'
         + _label(bed_x - 8, y(top_mg) - 16, f"Bedtime: about {at_bed:.0f} mg left", "end", 14, bold=True)
         + ticks_svg
         + _label((x(hours[0]) + x(hours[-1])) / 2, 292, "Time of day", size=14)
@@ -271,7 +275,7 @@ def sleep_by_age() -> Chart:
             base=[g["low"] for g in groups],
             y=[g["age"] for g in groups],
             orientation="h",
-            marker_color=ACCENT,
+            marker_color=_accent(),
             text=[f"{g['low']:g} to {g['high']:g} hours" for g in groups],
             textposition="inside",
             insidetextanchor="middle",
@@ -289,7 +293,7 @@ def sleep_by_age() -> Chart:
     bars = "".join(
         _label(8, top + n * row + 16, f"{g['age']}: {g['low']:g} to {g['high']:g} hours", "start", 14)
         + f'<rect x="{x(g["low"]):.1f}" y="{top + n * row + 22:.1f}" width="{x(g["high"]) - x(g["low"]):.1f}" '
-        f'height="20" rx="3" fill="{ACCENT}"/>'
+        f'height="20" rx="3" fill="{_accent()}"/>'
         for n, g in enumerate(groups)
     )
     drawing = (

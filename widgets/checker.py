@@ -6,7 +6,7 @@ import traitlets
 
 from .base import CourseWidget
 from .data import load_symptoms
-from .rules import FALLBACK_REGION, fill_numbers, triage
+from .triage import FALLBACK_REGION, fill_numbers, triage
 
 
 class SymptomChecker(CourseWidget):

@@ -1,422 +1,34 @@
-"""The one loader for the course's data files (YAML and BibTeX).
+"""The one loader for the course's data files: each file read, checked against its schema
+(widgets/schemas.py), then against the rest of the course (ids that must be unique, objectives
+that must exist, links that must land, sources that must be in the bibliography).
 
-Every chapter page, widget, answer key and test reads course data through this module. Each
-file is checked against a schema when loaded, then against the rest of the course (ids that
-must be unique, objectives that must exist, sources that must be in the bibliography). A
-problem stops everything with one line that names the file, the item and the problem.
+Every chapter page, widget, answer key and test reads course data through here.
 """
 
 from __future__ import annotations
 
 import datetime
 import functools
-import os
 import re
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-import yaml
-
-BOOK_DIR_ENV = "COURSE_BOOK_DIR"
-ID = {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"}
-TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}
-PAGE_LINK = {"type": "string", "pattern": r"^[a-z0-9-]+(#[a-z0-9-]+)?$"}
-
-
-class CourseDataError(ValueError):
-    """A problem in a course data file, told in one line: file, item, problem."""
-
-    def __init__(self, path: Path | str, where: str, problem: str):
-        self.path, self.where, self.problem = str(path), where, problem
-        super().__init__(f"{self.path}: {where}: {problem}" if where else f"{self.path}: {problem}")
-
-    def _render_traceback_(self) -> list[str]:
-        # IPython calls this instead of printing a traceback: readers and the build log see one line.
-        return [f"CourseDataError: {self}"]
-
-
-# --------------------------------------------------------------------------- schemas
-
-_OPTION = {
-    "type": "object",
-    "required": ["text", "why"],
-    "additionalProperties": False,
-    "properties": {"text": TEXT, "why": TEXT, "correct": {"type": "boolean"}},
-}
-_QUESTION = {
-    "type": "object",
-    "required": ["id", "objective", "kind", "question", "review", "options"],
-    "additionalProperties": False,
-    "properties": {
-        "id": ID,
-        "objective": ID,
-        "kind": {"enum": ["single", "multiple"]},
-        "question": TEXT,
-        "review": ID,
-        "options": {"type": "array", "minItems": 2, "maxItems": 7, "items": _OPTION},
-    },
-}
-CHAPTER_SCHEMA = {
-    "type": "object",
-    "required": ["minutes", "reviewed", "prerequisites", "main_message", "what_to_do", "objectives", "quiz"],
-    "additionalProperties": False,
-    "properties": {
-        "minutes": {"type": "integer", "minimum": 1, "maximum": 240},
-        "reviewed": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "prerequisites": {"type": "array", "items": ID},
-        "main_message": TEXT,
-        # Under the main message: at most 3 actions, each with a time frame or an amount, each cited.
-        "what_to_do": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 3,
-            "items": {
-                "type": "object",
-                "required": ["text", "sources"],
-                "additionalProperties": False,
-                "properties": {
-                    "text": TEXT,
-                    "sources": {"type": "array", "minItems": 1, "items": {"type": "string"}},
-                },
-            },
-        },
-        "objectives": {
-            "type": "array",
-            "minItems": 2,
-            "maxItems": 4,
-            "items": {
-                "type": "object",
-                "required": ["id", "text"],
-                "additionalProperties": False,
-                "properties": {"id": ID, "text": TEXT},
-            },
-        },
-        "quiz": {"type": "array", "minItems": 5, "items": _QUESTION},
-    },
-}
-TRIGGERS_SCHEMA = {
-    "type": "object",
-    "required": ["triggers"],
-    "additionalProperties": False,
-    "properties": {
-        "triggers": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "label", "chapters", "priority", "tip", "source", "link"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": ID,
-                    "label": TEXT,
-                    "chapters": {"type": "array", "minItems": 1, "items": ID},
-                    "priority": {"type": "integer", "minimum": 1},
-                    "tip": TEXT,
-                    "source": {"type": "string", "minLength": 1},
-                    "link": PAGE_LINK,
-                },
-            },
-        }
-    },
-}
-# The checker's levels, most urgent first. A rank must rise with urgency (the loader checks).
-LEVEL_NAMES = ("emergency", "urgent", "doctor", "selfcare")
-_LEVEL = {
-    "type": "object",
-    "required": ["rank", "colour", "short", "heading", "action"],
-    "additionalProperties": False,
-    "properties": {
-        "rank": {"type": "integer"},
-        "colour": {"enum": ["red", "amber", "green", "blue"]},
-        "short": TEXT,
-        "heading": TEXT,
-        "action": TEXT,
-    },
-}
-_REGION = {
-    "type": "object",
-    "required": ["label", "emergency", "urgent"],
-    "additionalProperties": False,
-    "properties": {"label": TEXT, "emergency": TEXT, "urgent": TEXT},
-}
-SYMPTOMS_SCHEMA = {
-    "type": "object",
-    "required": ["levels", "regions", "groups", "symptoms"],
-    "additionalProperties": False,
-    "properties": {
-        "levels": {
-            "type": "object",
-            "required": list(LEVEL_NAMES),
-            "additionalProperties": False,
-            "properties": {name: _LEVEL for name in LEVEL_NAMES},
-        },
-        # Where the reader is: which numbers to call. `all` (every number) is shown until they choose.
-        "regions": {"type": "object", "required": ["all"], "propertyNames": ID, "additionalProperties": _REGION},
-        "groups": {"type": "object", "minProperties": 1, "propertyNames": ID, "additionalProperties": TEXT},
-        "symptoms": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "label", "level", "group"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": ID,
-                    "label": TEXT,
-                    "level": {"type": "string"},
-                    "group": {"type": "string"},
-                    "source": {"type": "string", "minLength": 1},
-                },
-            },
-        },
-    },
-}
-
-
-_SOURCES = {"type": "array", "minItems": 1, "items": {"type": "string"}}
-
-
-def _figure(required: list[str], **properties: dict) -> dict:
-    """A picture's entry: its own fields, plus a title, a caption and its sources."""
-    return {
-        "type": "object",
-        "required": ["sources", "title", "caption", *required],
-        "additionalProperties": False,
-        "properties": {"sources": _SOURCES, "title": TEXT, "caption": TEXT, **properties},
-    }
-
-
-def _list_of(required: list[str], **properties: dict) -> dict:
-    item = {"type": "object", "required": required, "additionalProperties": False, "properties": properties}
-    return {"type": "array", "minItems": 1, "items": item}
-
-
-_COLOUR = {"type": "string", "pattern": "^#[0-9a-f]{6}$"}
-FIGURES_SCHEMA = {
-    "type": "object",
-    # The pictures (widgets/pictures.py) each have their own shape; a chart needs only its sources.
-    "properties": {
-        "urine_colour": _figure(
-            ["advice", "swatches"],
-            advice=TEXT,
-            swatches=_list_of(
-                ["name", "colour", "meaning"], name=TEXT, colour=_COLOUR, meaning=TEXT, aim={"type": "boolean"}
-            ),
-        ),
-        "fast_check": _figure(
-            ["steps"], steps=_list_of(["letter", "word", "check"], letter=TEXT, word=TEXT, check=TEXT)
-        ),
-        "four_levels": _figure(
-            ["examples"],
-            examples={
-                "type": "object",
-                "required": list(LEVEL_NAMES),
-                "additionalProperties": False,
-                "properties": {
-                    name: {"type": "array", "minItems": 1, "maxItems": 2, "items": ID} for name in LEVEL_NAMES
-                },
-            },
-        ),
-        "three_steps": _figure(
-            ["steps"], steps=_list_of(["level", "when"], level={"enum": list(LEVEL_NAMES)}, when=TEXT, detail=TEXT)
-        ),
-        "slow_breathing": _figure(
-            ["in_count", "out_count", "in_words", "out_words", "notes"],
-            in_count={"type": "integer", "minimum": 2, "maximum": 8},
-            out_count={"type": "integer", "minimum": 2, "maximum": 10},
-            in_words=TEXT,
-            out_words=TEXT,
-            notes={"type": "array", "minItems": 1, "items": TEXT},
-        ),
-    },
-    "additionalProperties": {"type": "object", "required": ["sources"], "properties": {"sources": _SOURCES}},
-}
-
-
-# --------------------------------------------------------------------------- reading files
-
-
-class _PlainLoader(yaml.SafeLoader):
-    """YAML without implicit dates: '2026-11-22' stays a string, as the schemas expect."""
-
-
-_PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def book_dir() -> Path:
-    """The course's `book/` folder: $COURSE_BOOK_DIR, or found from the working directory up."""
-    if os.environ.get(BOOK_DIR_ENV):
-        return Path(os.environ[BOOK_DIR_ENV]).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        for candidate in (folder, folder / "book"):
-            if (candidate / "data" / "chapters").is_dir():
-                return candidate
-    raise CourseDataError(here, "", "cannot find the course's book/data folder (set COURSE_BOOK_DIR)")
-
-
-def _where(path: list[Any] | Any) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
-def read_yaml(path: Path, schema: dict) -> Any:
-    """Read one YAML file and check it against its schema."""
-    if not path.is_file():
-        raise CourseDataError(path, "", "file is missing")
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
-    except UnicodeDecodeError:
-        raise CourseDataError(path, "", "is not UTF-8 text") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else ""
-        problem = getattr(err, "problem", None) or "is not valid YAML"
-        raise CourseDataError(path, where, f"not valid YAML: {problem}") from None
-    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        err = errors[0]
-        raise CourseDataError(path, _where(err.absolute_path), _plain_schema_message(err))
-    return data
-
-
-def _plain_schema_message(err: jsonschema.ValidationError) -> str:
-    if err.validator == "required":
-        missing = err.message.split("'")[1]
-        return f"missing required field '{missing}'"
-    if err.validator == "additionalProperties":
-        return f"unknown field ({err.message.split('(')[-1].rstrip(')')})"
-    if err.validator in ("minLength", "pattern") and err.schema is TEXT:
-        return "must not be empty"
-    if err.validator == "pattern" and err.schema is ID:
-        return f"{err.instance!r} is not a valid id (lower-case letters, digits and dashes)"
-    if err.validator == "minItems":
-        return f"needs at least {err.validator_value} item(s), has {len(err.instance)}"
-    if err.validator == "maxItems":
-        return f"allows at most {err.validator_value} item(s), has {len(err.instance)}"
-    if err.validator == "enum":
-        return f"{err.instance!r} is not one of {', '.join(map(str, err.validator_value))}"
-    return err.message
-
-
-# --------------------------------------------------------------------------- sources
-
-
-@functools.cache
-def sources(folder: Path | None = None) -> dict[str, dict[str, str]]:
-    """Bibliography keys -> {'label': 'NHS (2023)', 'url': ...} from book/references.bib."""
-    import pybtex.database
-
-    path = (folder or book_dir()) / "references.bib"
-    if not path.is_file():
-        raise CourseDataError(path, "", "file is missing")
-    try:
-        bib = pybtex.database.parse_file(str(path))
-    except Exception as err:  # pybtex raises many kinds; all mean "this file does not parse"
-        raise CourseDataError(path, "", f"not valid BibTeX: {err}") from None
-    out = {}
-    for key, entry in bib.entries.items():
-        people = entry.persons.get("author") or entry.persons.get("editor") or []
-        if people:
-            first = people[0]
-            name = " ".join(first.last_names) or " ".join(first.first_names)
-            name = name.replace("{", "").replace("}", "")
-            if len(people) > 1:
-                name += " et al." if len(people) > 2 else f" and {' '.join(people[1].last_names)}"
-        else:
-            name = entry.fields.get("organization") or entry.fields.get("publisher") or key
-        year = entry.fields.get("year", "n.d.")
-        url = entry.fields.get("url") or (f"https://doi.org/{entry.fields['doi']}" if "doi" in entry.fields else "")
-        out[key] = {"label": f"{name} ({year})", "url": url, "title": _source_title(entry, people)}
-    return out
-
-
-# Long organisation names, as a reader knows them, for a source's title ("NHS: Stroke").
-_SHORT_NAMES = {
-    "National Health Service": "NHS",
-    "National Institute for Health and Care Excellence": "NICE",
-    "US Food and Drug Administration": "US FDA",
-    "EFSA Panel on Dietetic Products, Nutrition and Allergies": "EFSA",
-    "Institute of Medicine, Committee on Military Nutrition Research": "Institute of Medicine",
-    "Medicines and Healthcare products Regulatory Agency": "MHRA",
-    "National Institute of Neurological Disorders and Stroke": "NINDS",
-    "Centers for Disease Control and Prevention": "CDC",
-    "Institute for Quality and Efficiency in Health Care (IQWiG)": "IQWiG",
-}
-
-
-def _source_title(entry, people) -> str:
-    """Who published it and what it is called, for a link's text: 'NHS: Twitching eyes and muscles'.
-    An organisation is named by its short name; a journal article by its journal."""
-
-    def plain(text: str) -> str:
-        return text.replace("{", "").replace("}", "").strip()
-
-    title = plain(entry.fields.get("title", ""))
-    if len(people) == 1 and not people[0].first_names:  # an organisation wrote it
-        who = plain(" ".join(people[0].last_names))
-        who = _SHORT_NAMES.get(who, who)
-    else:
-        fields = ("journal", "publisher", "institution", "howpublished", "organization")
-        who = plain(next((entry.fields[f] for f in fields if entry.fields.get(f)), ""))
-    return f"{who}: {title}" if who and title else title or who
-
-
-_SECTION_LABEL = re.compile(r"^\(([a-z0-9-]+)\)=\s*$", re.MULTILINE)
-
-
-@functools.cache
-def page_labels(page: str, folder: Path | None = None) -> frozenset[str] | None:
-    """The `(label)=` targets a page of the book declares, or None if there is no such page.
-    Cached: every question and tip of a chapter links into the same page."""
-    path = (folder or book_dir()) / f"{page}.md"
-    return frozenset(_SECTION_LABEL.findall(path.read_text(encoding="utf-8"))) if path.is_file() else None
-
-
-def _check_link(path: Path, where: str, link: str, folder: Path) -> None:
-    """A 'page#label' link in the data must land on a real section: a renamed label fails here."""
-    page, _, label = link.partition("#")
-    labels = page_labels(page, folder)
-    if labels is None:
-        raise CourseDataError(path, where, f"no page '{page}.md' in {folder.name}/")
-    if label and label not in labels:
-        raise CourseDataError(path, where, f"'{page}.md' has no section labelled '({label})='")
-
-
-def _check_source(path: Path, where: str, key: str, folder: Path) -> dict[str, str]:
-    known = sources(folder)
-    if key not in known:
-        raise CourseDataError(path, where, f"source '{key}' is not in references.bib")
-    return {"key": key, **known[key]}
-
-
-# --------------------------------------------------------------------------- chapters
-
-
-def toc_files(folder: Path | None = None) -> list[str]:
-    """Every page `_toc.yml` lists, as written there ('book/sleep'), root first, in reading order."""
-    toc_path = (folder or book_dir()).parent / "_toc.yml"
-    toc = yaml.safe_load(toc_path.read_text(encoding="utf-8")) or {}
-    files = [str(toc.get("root", ""))]
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if "file" in node:
-                files.append(str(node["file"]))
-            for key in ("parts", "chapters", "sections"):
-                walk(node.get(key, []))
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(toc)
-    return [f for f in files if f]
+from .catalogue import language, words
+from .course_files import CourseDataError, book_dir, no_duplicates, read_yaml
+from .pages import check_link, page_labels
+from .schemas import (
+    CAFFEINE_SCHEMA,
+    CHAPTER_SCHEMA,
+    DRINKS_SCHEMA,
+    FIELDS_SCHEMA,
+    FIGURES_SCHEMA,
+    LEVEL_NAMES,
+    PALETTE_SCHEMA,
+    STORAGE_SCHEMA,
+    SYMPTOMS_SCHEMA,
+    TRIGGERS_SCHEMA,
+)
+from .sources import check_source, sources
 
 
 def chapter_ids(folder: Path | None = None) -> list[str]:
@@ -439,14 +51,14 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
         raise CourseDataError(path, "reviewed", f"{data['reviewed']!r} is not a real date") from None
     for i, action in enumerate(data["what_to_do"]):
         for j, key in enumerate(action["sources"]):
-            _check_source(path, f"what_to_do[{i}].sources[{j}]", key, folder)
+            check_source(path, f"what_to_do[{i}].sources[{j}]", key, folder)
     objectives = [o["id"] for o in data["objectives"]]
-    _no_duplicates(path, "objectives", objectives)
+    no_duplicates(path, "objectives", objectives)
     others = set(chapter_ids(folder)) - {chapter_id}
     for before in data["prerequisites"]:
         if before not in others:
             raise CourseDataError(path, "prerequisites", f"'{before}' is not another chapter of the course")
-    _no_duplicates(path, "quiz", [q["id"] for q in data["quiz"]])
+    no_duplicates(path, "quiz", [q["id"] for q in data["quiz"]])
     for i, question in enumerate(data["quiz"]):
         where = f"quiz[{i}] ({question['id']})"
         if question["objective"] not in objectives:
@@ -456,24 +68,13 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
             raise CourseDataError(path, where, "no option is marked correct")
         if question["kind"] == "single" and correct > 1:
             raise CourseDataError(path, where, f"a single-answer question has {correct} correct")
-        _no_duplicates(path, f"{where}.options", [o["text"] for o in question["options"]])
-        _check_link(path, f"{where}.review", f"{chapter_id}#{question['review']}", folder)
+        no_duplicates(path, f"{where}.options", [o["text"] for o in question["options"]])
+        check_link(path, f"{where}.review", f"{chapter_id}#{question['review']}", folder)
     assessed = {q["objective"] for q in data["quiz"]}
     for objective in objectives:
         if objective not in assessed:
             raise CourseDataError(path, f"objectives ({objective})", "no quiz question assesses it")
     return {"id": chapter_id, **data}
-
-
-def _no_duplicates(path: Path, where: str, values: list[str]) -> None:
-    seen: set[str] = set()
-    for value in values:
-        if value in seen:
-            raise CourseDataError(path, where, f"duplicate '{value}'")
-        seen.add(value)
-
-
-# --------------------------------------------------------------------------- checklists
 
 
 @functools.cache
@@ -482,7 +83,7 @@ def load_triggers(folder: Path | None = None) -> list[dict[str, Any]]:
     folder = folder or book_dir()
     path = folder / "data" / "triggers.yml"
     items = read_yaml(path, TRIGGERS_SCHEMA)["triggers"]
-    _no_duplicates(path, "triggers", [t["id"] for t in items])
+    no_duplicates(path, "triggers", [t["id"] for t in items])
     chapters = set(chapter_ids(folder))
     out = []
     for i, item in enumerate(items):
@@ -490,8 +91,8 @@ def load_triggers(folder: Path | None = None) -> list[dict[str, Any]]:
         for chapter in item["chapters"]:
             if chapter not in chapters:
                 raise CourseDataError(path, f"{where}.chapters", f"unknown chapter '{chapter}'")
-        _check_link(path, f"{where}.link", item["link"], folder)
-        out.append({**item, "source": _check_source(path, f"{where}.source", item["source"], folder)})
+        check_link(path, f"{where}.link", item["link"], folder)
+        out.append({**item, "source": check_source(path, f"{where}.source", item["source"], folder)})
     return sorted(out, key=lambda t: t["priority"])
 
 
@@ -524,7 +125,7 @@ def load_symptoms(folder: Path | None = None) -> dict[str, Any]:
                     raise CourseDataError(
                         path, f"levels.{name}.{field}", f"unknown slot '{{{slot}}}' (use {{emergency}} or {{urgent}})"
                     )
-    _no_duplicates(path, "symptoms", [s["id"] for s in data["symptoms"]])
+    no_duplicates(path, "symptoms", [s["id"] for s in data["symptoms"]])
     symptoms = []
     for i, item in enumerate(data["symptoms"]):
         where = f"symptoms[{i}] ({item['id']})"
@@ -537,7 +138,7 @@ def load_symptoms(folder: Path | None = None) -> dict[str, Any]:
                 raise CourseDataError(path, f"{where}.source", f"a '{item['level']}' sign needs a source")
             symptoms.append({**item, "source": None})
             continue
-        symptoms.append({**item, "source": _check_source(path, f"{where}.source", item["source"], folder)})
+        symptoms.append({**item, "source": check_source(path, f"{where}.source", item["source"], folder)})
     return {"levels": levels, "regions": data["regions"], "groups": groups, "symptoms": symptoms}
 
 
@@ -549,7 +150,7 @@ def load_figures(folder: Path | None = None) -> dict[str, Any]:
     data = read_yaml(path, FIGURES_SCHEMA)
     for name, figure in data.items():
         figure["sources"] = [
-            _check_source(path, f"{name}.sources[{i}]", key, folder) for i, key in enumerate(figure["sources"])
+            check_source(path, f"{name}.sources[{i}]", key, folder) for i, key in enumerate(figure["sources"])
         ]
     if "four_levels" in data:  # its example signs are symptoms.yml's own, at their own level
         signs = {s["id"]: s for s in load_symptoms(folder)["symptoms"]}
@@ -576,52 +177,14 @@ def validate_course(folder: Path | None = None) -> None:
     load_triggers(folder)
     load_symptoms(folder)
     load_figures(folder)
-    if (folder / "data" / "drinks.yml").is_file():
-        load_drinks(folder)
+    for tool_data in (load_drinks, load_fields, load_caffeine, load_storage, load_palette):
+        tool_data(folder)
 
 
 def clear_cache() -> None:
-    for loader in (sources, load_chapter, load_triggers, load_symptoms, load_figures, load_drinks, page_labels):
+    loaders = (load_chapter, load_triggers, load_symptoms, load_figures, load_drinks, load_fields, load_caffeine)
+    for loader in (*loaders, load_storage, load_palette, sources, page_labels, words, language):
         loader.cache_clear()
-
-
-def escape_markdown_html(text: str) -> str:
-    """Course text goes into Markdown pages as text: angle brackets never become raw HTML."""
-    return re.sub(r"[<>&]", lambda m: {"<": "&lt;", ">": "&gt;", "&": "&amp;"}[m.group()], text)
-
-
-# --------------------------------------------------------------------------- drinks (caffeine tool)
-
-DRINK_MAX_MG = 1000  # the caffeine tool refuses more in one drink (widgets/tools.py uses it too)
-DRINKS_SCHEMA = {
-    "type": "object",
-    "required": ["drinks"],
-    "additionalProperties": False,
-    "properties": {
-        "drinks": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 7,
-            "items": {
-                "type": "object",
-                "required": ["id", "label", "mg", "source"],
-                "additionalProperties": False,
-                "properties": {
-                    "id": ID,
-                    "label": TEXT,
-                    "mg": {"type": "integer", "minimum": 1, "maximum": DRINK_MAX_MG},
-                    "range": {
-                        "type": "array",
-                        "minItems": 2,
-                        "maxItems": 2,
-                        "items": {"type": "integer", "minimum": 0, "maximum": DRINK_MAX_MG},
-                    },
-                    "source": {"type": "string", "minLength": 1},
-                },
-            },
-        }
-    },
-}
 
 
 @functools.cache
@@ -630,12 +193,79 @@ def load_drinks(folder: Path | None = None) -> list[dict[str, Any]]:
     folder = folder or book_dir()
     path = folder / "data" / "drinks.yml"
     items = read_yaml(path, DRINKS_SCHEMA)["drinks"]
-    _no_duplicates(path, "drinks", [d["id"] for d in items])
+    no_duplicates(path, "drinks", [d["id"] for d in items])
+    most = next(f["max"] for f in load_fields(folder)["forms"]["caffeine"] if f["name"] == "mg")
     out = []
     for i, item in enumerate(items):
         where = f"drinks[{i}] ({item['id']})"
         low, high = item.get("range", (item["mg"], item["mg"]))
         if not low <= item["mg"] <= high:
             raise CourseDataError(path, f"{where}.mg", f"{item['mg']} is outside its range {low}-{high}")
-        out.append({**item, "source": _check_source(path, f"{where}.source", item["source"], folder)})
+        if high > most:
+            raise CourseDataError(path, f"{where}.mg", f"{high} is more than the tool takes in one drink ({most})")
+        out.append({**item, "source": check_source(path, f"{where}.source", item["source"], folder)})
     return out
+
+
+# --------------------------------------------------------------------------- the tools' rules
+
+
+@functools.cache
+def load_fields(folder: Path | None = None) -> dict[str, Any]:
+    """The tools' forms (book/data/fields.yml) with their words (labels, choices, messages) from the
+    catalogue: {'forms': {form: [field, ...]}, 'messages', 'number_pattern', 'limits'}."""
+    folder = folder or book_dir()
+    path = folder / "data" / "fields.yml"
+    data = read_yaml(path, FIELDS_SCHEMA)
+    try:
+        re.compile(data["number_pattern"])
+    except re.error as err:
+        raise CourseDataError(path, "number_pattern", f"not a valid pattern: {err}") from None
+    names = words("fields", folder)
+    forms = {}
+    for form, fields in data["forms"].items():
+        no_duplicates(path, f"forms.{form}", [f["name"] for f in fields])
+        forms[form] = [_with_words(path, f"forms.{form}", form, field, names) for field in fields]
+    return {**data, "forms": forms, "messages": names["messages"]}
+
+
+def _with_words(path: Path, where: str, form: str, field: dict[str, Any], names: dict[str, Any]) -> dict[str, Any]:
+    """A field with its label and its choices' labels from the catalogue."""
+    label = names["labels"].get(f"{form}.{field['name']}")
+    if label is None:
+        raise CourseDataError(path, f"{where} ({field['name']})", f"no label '{form}.{field['name']}' in the catalogue")
+    out = {**field, "label": label}
+    if "choices" in field:
+        missing = [c for c in field["choices"] if c not in names["choices"]]
+        if missing:
+            raise CourseDataError(path, f"{where} ({field['name']})", f"no label for choice '{missing[0]}'")
+        out["choices"] = [{"id": c, "label": names["choices"][c]} for c in field["choices"]]
+    return out
+
+
+@functools.cache
+def load_caffeine(folder: Path | None = None) -> dict[str, Any]:
+    """The caffeine timeline's half-life and guidance (book/data/caffeine.yml), sources checked."""
+    folder = folder or book_dir()
+    path = folder / "data" / "caffeine.yml"
+    data = read_yaml(path, CAFFEINE_SCHEMA)
+    low, high = data["half_life"]["range"]
+    if not low <= data["half_life"]["default"] <= high:
+        raise CourseDataError(path, "half_life.default", f"must be within the range {low} to {high}")
+    for part in ("half_life", "guidance"):
+        for i, key in enumerate(data[part]["sources"]):
+            check_source(path, f"{part}.sources[{i}]", key, folder)
+    return data
+
+
+@functools.cache
+def load_storage(folder: Path | None = None) -> dict[str, Any]:
+    """What the tools save in the browser: {'prefix', 'keys': {name: full key}, 'versions', 'book_keys'}."""
+    data = read_yaml((folder or book_dir()) / "data" / "storage.yml", STORAGE_SCHEMA)
+    return {**data, "keys": {name: data["prefix"] + key for name, key in data["keys"].items()}}
+
+
+@functools.cache
+def load_palette(folder: Path | None = None) -> dict[str, Any]:
+    """The charts' colours (book/data/palette.yml)."""
+    return read_yaml((folder or book_dir()) / "data" / "palette.yml", PALETTE_SCHEMA)

@@ -12,10 +12,16 @@ import html
 import textwrap
 from dataclasses import dataclass, field
 
+from .data import load_palette
+
 esc = html.escape
 
-# The levels' colours on both the light (#fff) and the dark (#14181e) page: 3.7:1 or more on each.
-LEVEL_COLOURS = {"red": "#e0334c", "amber": "#c96a00", "green": "#23974f", "blue": "#2f7fe0"}
+
+def level_colours() -> dict[str, str]:
+    """The four levels' colours (book/data/palette.yml): 3.7:1 or more on the light and the dark page."""
+    return load_palette()["levels"]
+
+
 WIDTH = 360  # every picture's viewBox is this wide: about the width of a phone's page
 SIZE = 16  # the body text size, in viewBox units (about 16 px on a phone)
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime
 import html
 
-from .data import escape_markdown_html, load_chapter, sources
+from .data import load_chapter
+from .pages import escape_markdown_html
+from .sources import sources
 
 
 class ChapterIntro:

@@ -13,9 +13,9 @@ from __future__ import annotations
 import math
 
 from .data import load_figures, load_symptoms
-from .figure_html import LEVEL_COLOURS, SIZE, WIDTH, Picture, box, line_height, text_lines, wrap
-from .rules import FALLBACK_REGION, fill_numbers
+from .figure_html import SIZE, WIDTH, Picture, box, level_colours, line_height, text_lines, wrap
 from .signs import level_names
+from .triage import FALLBACK_REGION, fill_numbers
 
 TITLE = 19  # the size of a picture's own heading
 LH = line_height()
@@ -89,7 +89,7 @@ def urine_colour() -> Picture:
 def fast_check() -> Picture:
     """FAST: the four checks for a stroke, the last one to call the emergency number."""
     f, level = load_figures()["fast_check"], _levels()["emergency"]
-    colour = LEVEL_COLOURS[level["colour"]]
+    colour = level_colours()[level["colour"]]
     body, y = _heading(f["title"])
     said = []
     for step in f["steps"]:
@@ -130,7 +130,7 @@ def four_levels() -> Picture:
         ]
         bullets = [wrap(s["label"], WIDTH - 56) for s in examples]
         h = 16 + sum(len(lines) * line_height(size) for lines, size, _ in parts) + sum(len(b) * LH for b in bullets)
-        body += box(0, y, WIDTH, h, LEVEL_COLOURS[level["colour"]])
+        body += box(0, y, WIDTH, h, level_colours()[level["colour"]])
         ty = y + 8
         for lines, size, bold in parts:
             body += text_lines(22, ty + size, lines, size, bold=bold)
@@ -163,7 +163,7 @@ def three_steps() -> Picture:
     said = []
     for step in f["steps"]:
         level = levels[step["level"]]
-        colour = LEVEL_COLOURS[level["colour"]]
+        colour = level_colours()[level["colour"]]
         if_text = f"If: {step['when'][0].lower()}{step['when'][1:]}"
         when = wrap(if_text, WIDTH - 28)
         h = len(when) * LH + 18
@@ -205,7 +205,7 @@ def slow_breathing() -> Picture:
         x = left + t * (right - left)
         phase = (x - left) / half if x - left <= half else 1 + (x - left - half) / (right - left - half)
         points.append(f"{x:.1f},{bottom - (bottom - top) * (1 - math.cos(phase * math.pi)) / 2:.1f}")
-    blue = LEVEL_COLOURS["blue"]
+    blue = level_colours()["blue"]
     body += f'<polygon points="{left},{bottom} {" ".join(points)} {right},{bottom}" fill="{blue}" fill-opacity="0.14"/>'
     body += (
         f'<polyline points="{" ".join(points)}" fill="none" stroke="{blue}" stroke-width="4" stroke-linecap="round"/>'

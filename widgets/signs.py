@@ -10,8 +10,9 @@ Numbers are those of the `all` region: the page names every number.
 
 from __future__ import annotations
 
-from .data import escape_markdown_html, load_symptoms
-from .rules import FALLBACK_REGION, fill_numbers
+from .data import load_symptoms
+from .pages import escape_markdown_html
+from .triage import FALLBACK_REGION, fill_numbers
 
 
 class Markdown:

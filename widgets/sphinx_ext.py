@@ -21,8 +21,9 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
+from .course_files import BOOK_DIR_ENV, CourseDataError
 from .csp import CONTENT_SECURITY_POLICY, THEME_MODE_SCRIPT, make_book_strict
-from .data import BOOK_DIR_ENV, CourseDataError, validate_course
+from .data import validate_course
 from .slim import bundle_book, drop_unused_assets
 
 logger = logging.getLogger(__name__)

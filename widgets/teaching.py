@@ -14,9 +14,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .data import book_dir, chapter_ids, escape_markdown_html, load_chapter, load_symptoms, toc_files
-from .rules import FALLBACK_REGION, fill_numbers
+from .course_files import book_dir
+from .data import chapter_ids, load_chapter, load_symptoms
+from .pages import escape_markdown_html, toc_files
 from .signs import Markdown, level_names, signs_list
+from .triage import FALLBACK_REGION, fill_numbers
 
 # Suggested plans: which chapters go together. Times are added up from the chapter data.
 ONE_SESSION = ["what-is-fasciculation", "when-to-see-a-doctor"]

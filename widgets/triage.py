@@ -4,7 +4,7 @@ The most urgent level among the ticked items wins, so one warning sign is enough
 combination that includes a warning sign can ever come out as self-care. With nothing ticked,
 there is no result (the checker shows none); the rule then answers self-care, the lowest level.
 The browser applies the same rule to the same data (`triage` and `fillNumbers` in
-static/common.js); tests/test_checker.py proves the two agree.
+static/triage.js); tests/test_parity.py proves the two agree.
 """
 
 from __future__ import annotations

@@ -1,0 +1,76 @@
+"""The twitch diary: log twitch episodes; they stay in this browser (localStorage)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import traitlets
+
+from .csvfile import parse_csv, to_csv
+from .data import load_storage
+from .fields import form, validate
+from .tool import Tool
+
+SAVED_ANY_TIME = "9999-12-31T23:59"  # static/saved_lists.js checks saved entries the same way
+
+
+class TwitchDiary(Tool):
+    """`TwitchDiary()`: log twitch episodes; they stay in this browser (localStorage).
+
+    With a live kernel, `diary.entries` holds the entries (a list of dicts, oldest first);
+    `diary.save(path)` writes them to a CSV file and `diary.load(path)` reads one back in.
+    """
+
+    kind = "diary"
+    fields = traitlets.List().tag(sync=True)
+    storage_key = traitlets.Unicode().tag(sync=True)
+    version = traitlets.Int().tag(sync=True)
+    entries = traitlets.List(traitlets.Dict()).tag(sync=True)
+
+    def __init__(self, **kwargs):
+        saved = load_storage()
+        super().__init__(
+            _uses_plotly=True,
+            fields=form("diary"),
+            storage_key=saved["keys"]["diary"],
+            version=saved["versions"]["diary"],
+            **kwargs,
+        )
+
+    @traitlets.validate("entries")
+    def _check_entries(self, proposal):
+        clean = []
+        for i, raw in enumerate(proposal["value"]):
+            # No "in the future" check: the reader's clock (time zone) may be ahead of the kernel's.
+            entry, errors = validate(form("diary"), raw, now=SAVED_ANY_TIME)
+            if errors:
+                raise traitlets.TraitError(f"entry {i + 1}: " + " ".join(errors.values()))
+            clean.append(entry)
+        return clean
+
+    def to_csv(self) -> str:
+        return to_csv(self.entries)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the entries to a CSV file (the format the diary's import reads)."""
+        path = Path(path)
+        path.write_text(self.to_csv(), encoding="utf-8", newline="")
+        return path
+
+    def load(self, path: str | Path) -> dict[str, Any]:
+        """Add the entries of a CSV file (as the page's import does) and say what was read.
+
+        Returns {'added', 'skipped': [(row, why)], 'notes', 'error'}; nothing is added on an error.
+        """
+        report = parse_csv(Path(path).read_text(encoding="utf-8-sig"))
+        if not report["error"]:
+            known = {tuple(sorted(e.items())) for e in self.entries}
+            new = [e for e in report["entries"] if tuple(sorted(e.items())) not in known]
+            self.entries = sorted([*self.entries, *new], key=lambda e: e["when"])
+            report["added"] = len(new)
+        return {k: report.get(k, 0) for k in ("added", "skipped", "notes", "error")}
+
+    def __repr__(self) -> str:
+        n = len(self.entries)
+        return f"TwitchDiary({n} {'entry' if n == 1 else 'entries'})"

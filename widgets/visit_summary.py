@@ -1,0 +1,41 @@
+"""The visit summary: one page for a doctor, from the diary and the symptom checker."""
+
+from __future__ import annotations
+
+import traitlets
+
+from .data import load_storage, load_symptoms
+from .fields import form
+from .tool import Tool
+
+
+class VisitSummary(Tool):
+    """`VisitSummary()`: a one-page summary for a doctor, from the diary and the symptom checker.
+
+    It reads what this browser saved; nothing is sent anywhere.
+    """
+
+    kind = "visit"
+    fields = traitlets.List().tag(sync=True)
+    visit_fields = traitlets.List().tag(sync=True)
+    symptoms = traitlets.List().tag(sync=True)
+    levels = traitlets.Dict().tag(sync=True)
+    regions = traitlets.Dict().tag(sync=True)
+    storage_key = traitlets.Unicode().tag(sync=True)
+    version = traitlets.Int().tag(sync=True)
+
+    def __init__(self, **kwargs):
+        data, saved = load_symptoms(), load_storage()
+        super().__init__(
+            storage_key=saved["keys"]["diary"],
+            version=saved["versions"]["diary"],
+            fields=form("diary"),
+            visit_fields=form("visit"),
+            symptoms=data["symptoms"],
+            levels=data["levels"],
+            regions=data["regions"],
+            **kwargs,
+        )
+
+    def __repr__(self) -> str:
+        return "VisitSummary(reads the diary and the symptom checker saved in this browser)"
