@@ -7,6 +7,7 @@ from pathlib import Path
 import anywidget
 import traitlets
 
+from .catalogue import words
 from .data import load_storage
 
 STATIC = Path(__file__).parent / "static"
@@ -30,9 +31,19 @@ class CourseWidget(anywidget.AnyWidget):
     _uses_plotly = traitlets.Bool(False).tag(sync=True)
     # Where a widget keeps what the reader saves in this browser (book/data/storage.yml).
     storage = traitlets.Dict().tag(sync=True)
+    # Every word the widget shows, from the book's catalogue: the shared words, then its own.
+    words = traitlets.Dict().tag(sync=True)
+    sections: tuple[str, ...] = ("common",)  # catalogue sections it reads besides its own (`kind`)
 
     def __init__(self, **kwargs):
-        super().__init__(storage=load_storage(), **kwargs)
+        super().__init__(storage=load_storage(), words=self.catalogue(), **kwargs)
+
+    @classmethod
+    def catalogue(cls) -> dict[str, str]:
+        merged: dict[str, str] = {}
+        for section in (*cls.sections, cls.kind):
+            merged.update(words(section))
+        return merged
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

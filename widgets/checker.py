@@ -41,7 +41,7 @@ class SymptomChecker(CourseWidget):
     def advice(self) -> str:
         """What the ticked signs call for, in words, with the numbers for `region`."""
         if not self.level:
-            return "Nothing is ticked yet."
+            return self.words["nothing_ticked"]
         info = self.levels[self.level]
         return fill_numbers(f"{info['heading']}. {info['action']}", self.region, self.regions)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import traitlets
 
 from .base import CourseWidget
+from .catalogue import words
 from .data import checklist_items
 
 
@@ -19,8 +20,9 @@ class TriggerChecklist(CourseWidget):
     items = traitlets.List().tag(sync=True)
     ticked = traitlets.List(traitlets.Unicode()).tag(sync=True)
 
-    def __init__(self, checklist_id: str = "all", *, title: str = "Your triggers: a checklist"):
+    def __init__(self, checklist_id: str = "all", *, title: str | None = None):
         items = checklist_items(checklist_id)
+        title = title or words("checklist")["title"]
         super().__init__(checklist_id=checklist_id, title=title, items=items)
 
     def __repr__(self) -> str:

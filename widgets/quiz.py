@@ -5,6 +5,7 @@ from __future__ import annotations
 import traitlets
 
 from .base import CourseWidget
+from .catalogue import words
 from .data import load_chapter
 
 
@@ -24,8 +25,9 @@ class Quiz(CourseWidget):
     results = traitlets.Dict().tag(sync=True)
     score = traitlets.Int(0).tag(sync=True)
 
-    def __init__(self, chapter_id: str, *, shuffle: bool = False, title: str = "Check what you learned"):
+    def __init__(self, chapter_id: str, *, shuffle: bool = False, title: str | None = None):
         chapter = load_chapter(chapter_id)
+        title = title or words("quiz")["title"]
         super().__init__(quiz_id=chapter_id, title=title, questions=chapter["quiz"], shuffle=shuffle)
 
     def __repr__(self) -> str:
