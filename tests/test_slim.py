@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from widgets import slim
+from widgets import icon_fonts, slim
 
 from .conftest import HTML, open_page
 from .test_build import loaded_scripts
@@ -51,7 +51,7 @@ def test_each_page_has_one_stylesheet_with_its_print_styles(built_pages):
 
 
 def _icons_in(css: str) -> set[int]:
-    return {int(m[0], 16) if m[0] else ord(m[1]) for m in slim._ICON.findall(css)}
+    return {int(m[0], 16) if m[0] else ord(m[1]) for m in icon_fonts.ICON.findall(css)}
 
 
 def test_the_cut_icon_fonts_still_draw_every_icon_the_stylesheet_names():

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .course_files import CourseDataError, book_dir, read_yaml
-from .schemas import CATALOGUE_SCHEMA
+from .tool_schemas import CATALOGUE_SCHEMA
 
 DEFAULT_LANGUAGE = "en"
 

@@ -8,106 +8,14 @@ figure, which a learner can hover and zoom. The numbers come from book/data/figu
 from __future__ import annotations
 
 import html
-import json
 import math
-from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
 from .caffeine import caffeine_curve, caffeine_left
+from .chart import Chart, accent, gridline, layout, mark, scale, tick_label, title
 from .data import load_figures, load_palette
-from .figure_html import WIDTH, Picture, level_colours, source_list, text_lines
-
-# Lines, bars and marks (palette.yml) keep 3:1 or more on the light and the dark page; text is the page's colour.
-TICK = 13  # tick labels, in viewBox units
-
-
-def _accent() -> str:
-    return level_colours()["blue"]
-
-
-def _mark() -> str:
-    return level_colours()["amber"]
-
-
-@dataclass
-class Chart:
-    """A figure a reader can see, hear (alt text) and read (table)."""
-
-    name: str
-    figure: go.Figure
-    alt: str
-    caption: str
-    headers: list[str]
-    rows: list[list[str]]
-    drawing: str  # the SVG's shapes and words, in a WIDTH-wide viewBox
-    height: float
-    sources: list[dict] = field(default_factory=list)
-
-    def figure_json(self) -> dict:
-        return json.loads(self.figure.to_json())
-
-    def svg(self) -> str:
-        title = (self.figure.layout.title.text or self.caption).strip()
-        return Picture(f"chart-{self.name}", title, self.alt, self.drawing, self.height, self.caption).svg()
-
-    def _repr_html_(self) -> str:
-        esc = html.escape
-        head = "".join(f'<th scope="col">{esc(h)}</th>' for h in self.headers)
-        body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in self.rows)
-        # figure > chart, details, figcaption: a figcaption must be the first or the last child.
-        return (
-            f'<figure class="course-chart" id="chart-{esc(self.name)}">'
-            f'<div class="chart-drawing">{self.svg()}</div>'
-            f'<details class="chart-data figure-details"><summary>Show the numbers and sources</summary>'
-            f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{source_list(self.sources)}</details>"
-            f"<figcaption>{esc(self.caption)}</figcaption>"
-            "</figure>"
-        )
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        return {
-            "text/html": self._repr_html_(),
-            "application/vnd.plotly.v1+json": self.figure_json(),
-            "text/plain": f"{self.caption} {self.alt}",
-        }
-
-
-def _layout(fig: go.Figure, title: str, **extra) -> go.Figure:
-    fig.update_layout(
-        {
-            "template": "none",
-            "title": {"text": title, "x": 0, "xanchor": "left"},
-            "margin": {"l": 10, "r": 10, "t": 50, "b": 40},
-            "height": 340,
-            "showlegend": False,
-            "font": {"size": 14},
-            **extra,
-        }
-    )
-    fig.update_xaxes(automargin=True)
-    fig.update_yaxes(automargin=True)
-    return fig
-
-
-def _title(text: str) -> str:
-    return text_lines(0, 18, [text], 17, bold=True)
-
-
-def _scale(lo: float, hi: float, start: float, end: float):
-    """A function from data values (lo..hi) to viewBox positions (start..end)."""
-    return lambda v: start + (v - lo) / (hi - lo) * (end - start)
-
-
-def _gridline(x1: float, y1: float, x2: float, y2: float) -> str:
-    return (
-        f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="currentColor" '
-        'stroke-opacity="0.3" stroke-width="1"/>'
-    )
-
-
-def _label(x: float, y: float, text: str, anchor: str = "middle", size: float = TICK, bold: bool = False) -> str:
-    return text_lines(x, y, [text], size, bold=bold, text_anchor=anchor)
+from .figure_html import WIDTH
 
 
 def risk_in_proportion() -> Chart:
@@ -137,7 +45,7 @@ def risk_in_proportion() -> Chart:
             )
         )
     rows = -(-people // columns)
-    _layout(
+    layout(
         fig,
         f"{people:,} people over a lifetime",  # short enough for a phone
         height=380,
@@ -162,9 +70,9 @@ def risk_in_proportion() -> Chart:
         y = legend_top + n * 24
         legend.append(
             f'<rect x="0" y="{y:.1f}" width="14" height="14" fill="{colour[key]}"/>'
-            + _label(22, y + 12, label, "start", 15)
+            + tick_label(22, y + 12, label, "start", 15)
         )
-    drawing = _title(f"{people:,} people over a lifetime") + "".join(shapes) + "".join(legend)
+    drawing = title(f"{people:,} people over a lifetime") + "".join(shapes) + "".join(legend)
     return Chart(
         name="risk-in-proportion",
         figure=fig,
@@ -199,50 +107,50 @@ def caffeine_day() -> Chart:
             x=hours,
             y=mg,
             mode="lines",
-            line={"color": _accent(), "width": 3},
+            line={"color": accent(), "width": 3},
             fill="tozeroy",
             customdata=clock,
             hovertemplate="%{customdata}: %{y:.0f} mg<extra></extra>",
         )
     )
-    fig.add_vline(x=bedtime, line={"color": _mark(), "dash": "dash", "width": 2})
+    fig.add_vline(x=bedtime, line={"color": mark(), "dash": "dash", "width": 2})
     fig.add_annotation(
         x=bedtime,
         y=at_bed,
         text=f"Bedtime: about {at_bed:.0f} mg left",
         showarrow=True,
         arrowhead=2,
-        arrowcolor=_mark(),
+        arrowcolor=mark(),
         ax=-60,
         ay=-45,
     )
     ticks = list(range(6, 31, 4))
-    _layout(fig, "Caffeine in your body (mg)")
+    layout(fig, "Caffeine in your body (mg)")
     fig.update_xaxes(tickvals=ticks, ticktext=[f"{t % 24:02d}:00" for t in ticks], title_text="Time of day")
     fig.update_yaxes(title_text="mg", rangemode="tozero")
     drink_words = ", ".join(f"{d['label'].lower()} at {d['hour']:02d}:00 ({d['mg']} mg)" for d in f["drinks"])
     top_mg = 50 * math.ceil(max(mg) / 50)
-    x = _scale(hours[0], hours[-1], 40, WIDTH - 20)  # room for the last time label
-    y = _scale(0, top_mg, 250, 60)
+    x = scale(hours[0], hours[-1], 40, WIDTH - 20)  # room for the last time label
+    y = scale(0, top_mg, 250, 60)
     grid = "".join(
-        _gridline(x(hours[0]), y(v), x(hours[-1]), y(v)) + _label(34, y(v) + 4, f"{v}", "end")
+        gridline(x(hours[0]), y(v), x(hours[-1]), y(v)) + tick_label(34, y(v) + 4, f"{v}", "end")
         for v in range(0, top_mg + 1, 50)
     )
-    ticks_svg = "".join(_label(x(t), 268, f"{t % 24:02d}:00") for t in ticks)
+    ticks_svg = "".join(tick_label(x(t), 268, f"{t % 24:02d}:00") for t in ticks)
     points = " ".join(f"{x(h):.1f},{y(m):.1f}" for h, m in zip(hours, mg, strict=True))
     area = f"M{x(hours[0]):.1f},{y(0):.1f} L{points} L{x(hours[-1]):.1f},{y(0):.1f}Z"
     bed_x = x(bedtime)
     drawing = (
-        _title("Caffeine in your body (mg)")
+        title("Caffeine in your body (mg)")
         + grid
-        + f'<path d="{area}" fill="{_accent()}" fill-opacity="0.2"/>'
-        + f'<polyline points="{points}" fill="none" stroke="{_accent()}" stroke-width="3" stroke-linejoin="round"/>'
-        + f'<line x1="{bed_x:.1f}" y1="{y(top_mg) - 12:.1f}" x2="{bed_x:.1f}" y2="{y(0):.1f}" stroke="{_mark()}" '
+        + f'<path d="{area}" fill="{accent()}" fill-opacity="0.2"/>'
+        + f'<polyline points="{points}" fill="none" stroke="{accent()}" stroke-width="3" stroke-linejoin="round"/>'
+        + f'<line x1="{bed_x:.1f}" y1="{y(top_mg) - 12:.1f}" x2="{bed_x:.1f}" y2="{y(0):.1f}" stroke="{mark()}" '
         'stroke-width="2" stroke-dasharray="6 4"/>'
-        + f'<circle cx="{bed_x:.1f}" cy="{y(at_bed):.1f}" r="5" fill="{_mark()}"/>'
-        + _label(bed_x - 8, y(top_mg) - 16, f"Bedtime: about {at_bed:.0f} mg left", "end", 14, bold=True)
+        + f'<circle cx="{bed_x:.1f}" cy="{y(at_bed):.1f}" r="5" fill="{mark()}"/>'
+        + tick_label(bed_x - 8, y(top_mg) - 16, f"Bedtime: about {at_bed:.0f} mg left", "end", 14, bold=True)
         + ticks_svg
-        + _label((x(hours[0]) + x(hours[-1])) / 2, 292, "Time of day", size=14)
+        + tick_label((x(hours[0]) + x(hours[-1])) / 2, 292, "Time of day", size=14)
     )
     return Chart(
         name="caffeine-day",
@@ -275,7 +183,7 @@ def sleep_by_age() -> Chart:
             base=[g["low"] for g in groups],
             y=[g["age"] for g in groups],
             orientation="h",
-            marker_color=_accent(),
+            marker_color=accent(),
             text=[f"{g['low']:g} to {g['high']:g} hours" for g in groups],
             textposition="inside",
             insidetextanchor="middle",
@@ -283,24 +191,24 @@ def sleep_by_age() -> Chart:
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    _layout(fig, "Hours of sleep experts advise")
+    layout(fig, "Hours of sleep experts advise")
     fig.update_xaxes(range=[4, 12], dtick=1, title_text="Hours of sleep")
     fig.update_yaxes(autorange="reversed")
-    x = _scale(4, 12, 8, WIDTH - 8)
+    x = scale(4, 12, 8, WIDTH - 8)
     row, top = 52, 40
     bottom = top + len(groups) * row
-    grid = "".join(_gridline(x(h), top, x(h), bottom) + _label(x(h), bottom + 16, f"{h}") for h in range(4, 13))
+    grid = "".join(gridline(x(h), top, x(h), bottom) + tick_label(x(h), bottom + 16, f"{h}") for h in range(4, 13))
     bars = "".join(
-        _label(8, top + n * row + 16, f"{g['age']}: {g['low']:g} to {g['high']:g} hours", "start", 14)
+        tick_label(8, top + n * row + 16, f"{g['age']}: {g['low']:g} to {g['high']:g} hours", "start", 14)
         + f'<rect x="{x(g["low"]):.1f}" y="{top + n * row + 22:.1f}" width="{x(g["high"]) - x(g["low"]):.1f}" '
-        f'height="20" rx="3" fill="{_accent()}"/>'
+        f'height="20" rx="3" fill="{accent()}"/>'
         for n, g in enumerate(groups)
     )
     drawing = (
-        _title("Hours of sleep experts advise")
+        title("Hours of sleep experts advise")
         + grid
         + bars
-        + _label((x(4) + x(12)) / 2, bottom + 38, "Hours of sleep", size=14)
+        + tick_label((x(4) + x(12)) / 2, bottom + 38, "Hours of sleep", size=14)
     )
     return Chart(
         name="sleep-by-age",

@@ -16,19 +16,9 @@ from typing import Any
 from .catalogue import language, words
 from .course_files import CourseDataError, book_dir, no_duplicates, read_yaml
 from .pages import check_link, page_labels
-from .schemas import (
-    CAFFEINE_SCHEMA,
-    CHAPTER_SCHEMA,
-    DRINKS_SCHEMA,
-    FIELDS_SCHEMA,
-    FIGURES_SCHEMA,
-    LEVEL_NAMES,
-    PALETTE_SCHEMA,
-    STORAGE_SCHEMA,
-    SYMPTOMS_SCHEMA,
-    TRIGGERS_SCHEMA,
-)
+from .schemas import CHAPTER_SCHEMA, FIGURES_SCHEMA, LEVEL_NAMES, SYMPTOMS_SCHEMA, TRIGGERS_SCHEMA
 from .sources import check_source, sources
+from .tool_schemas import CAFFEINE_SCHEMA, DRINKS_SCHEMA, FIELDS_SCHEMA, PALETTE_SCHEMA, STORAGE_SCHEMA
 
 
 def chapter_ids(folder: Path | None = None) -> list[str]:

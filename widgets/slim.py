@@ -25,6 +25,7 @@ import tempfile
 from pathlib import Path
 
 from .csp import write_once
+from .icon_fonts import subset_icon_fonts
 
 # A theme feature's files, and the mark in a page's body that shows the page uses the feature.
 FEATURES = {
@@ -68,9 +69,6 @@ _ATTRIBUTE = re.compile(r'([\w:-]+)(?:="([^"]*)")?')
 _IMPORT = re.compile(r'@import\s+(?:url\()?["\']?([^"\')]+)["\']?\)?\s*;')
 _URL = re.compile(r'url\((["\']?)(?!data:|https?:|/|#)([^"\')]+)\1\)')
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=.*$", re.M)
-# An icon is a private-use character in a CSS string (in `content`, `--fa` or a theme variable),
-# written as an escape ("\f071") or as the character itself.
-_ICON = re.compile(r'"(?:\\([ef][0-9a-f]{3})|([\ue000-\uf8ff]))"', re.I)
 STYLES, SCRIPTS = "_static/styles", "_static/scripts"
 
 
@@ -159,7 +157,7 @@ def bundle_book(outdir: Path, node_modules: Path) -> dict[str, int]:
     }
     _write_manifest(outdir, {**sources, **js_made_from})
     # Every bundle still on disk: pages left from an earlier build use theirs.
-    icons = _subset_icon_fonts(outdir, sorted(styles.glob("course-*.css")))
+    icons = subset_icon_fonts(outdir, sorted(styles.glob("course-*.css")))
     return {"stylesheets": len(css_names), "script bundles": len(js_made_from), "icons kept": icons}
 
 
@@ -281,34 +279,3 @@ def _bundle_scripts(page: Path, text: str, outdir: Path, scripts: Path, made_fro
         last = end
     out.append(text[last:])
     return "".join(out), written
-
-
-def _subset_icon_fonts(outdir: Path, stylesheets: list[Path]) -> int:
-    """Cut the Font Awesome web fonts down to the icons the purged stylesheets still draw."""
-    import pydata_sphinx_theme
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-
-    theme_fonts = (
-        Path(pydata_sphinx_theme.__file__).parent / "theme/pydata_sphinx_theme/static/vendor/fontawesome/webfonts"
-    )
-    codepoints = set()
-    for sheet in stylesheets:
-        for match in _ICON.finditer(sheet.read_text(encoding="utf-8")):
-            codepoints.add(int(match.group(1), 16) if match.group(1) else ord(match.group(2)))
-    fonts = outdir / "_static" / "vendor" / "fontawesome" / "webfonts"
-    # Always cut from the theme's own full fonts: the built copies may be cut already.
-    for original in sorted(theme_fonts.glob("*.woff2")):
-        path = fonts / original.name
-        if not path.is_file():
-            continue
-        font = TTFont(original)
-        options = subset.Options()
-        options.flavor = "woff2"
-        options.layout_features = ["*"]
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=codepoints)
-        subsetter.subset(font)
-        font.flavor = "woff2"
-        font.save(path)
-    return len(codepoints)
