@@ -7,7 +7,8 @@ from pathlib import Path
 import anywidget
 import traitlets
 
-from .catalogue import words
+from .catalogue import catalogue_dir, words
+from .course_files import CourseDataError
 from .data import load_storage
 
 STATIC = Path(__file__).parent / "static"
@@ -31,9 +32,9 @@ class CourseWidget(anywidget.AnyWidget):
     _uses_plotly = traitlets.Bool(False).tag(sync=True)
     # Where a widget keeps what the reader saves in this browser (book/data/storage.yml).
     storage = traitlets.Dict().tag(sync=True)
-    # Every word the widget shows, from the book's catalogue: the shared words, then its own.
+    # Every word the widget shows, from the book's catalogue: for each browser file the widget is
+    # joined from, the catalogue file of the same name (book/data/locales/<language>/<file>.yml).
     words = traitlets.Dict().tag(sync=True)
-    sections: tuple[str, ...] = ("common",)  # catalogue sections it reads besides its own (`kind`)
 
     def __init__(self, **kwargs):
         super().__init__(storage=load_storage(), words=self.catalogue(), **kwargs)
@@ -41,8 +42,15 @@ class CourseWidget(anywidget.AnyWidget):
     @classmethod
     def catalogue(cls) -> dict[str, str]:
         merged: dict[str, str] = {}
-        for section in (*cls.sections, cls.kind):
-            merged.update(words(section))
+        for name in ("common", *cls.shared, cls.kind):
+            if not (catalogue_dir() / f"{name}.yml").is_file():
+                continue
+            for key, text in words(name).items():
+                if key in merged and merged[key] != text:
+                    raise CourseDataError(
+                        catalogue_dir() / f"{name}.yml", key, "the same name has other words elsewhere"
+                    )
+                merged[key] = text
         return merged
 
     def __init_subclass__(cls, **kwargs):
