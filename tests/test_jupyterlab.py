@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from widgets.data import checklist_items, load_chapter
+from widgets.data import checklist_items, load_chapter, load_storage, load_symptoms
 
 from .conftest import ROOT
 
@@ -180,8 +180,8 @@ def wait_for_widget(page, lab, notebook, locator, timeout=120_000):
         pytest.fail(f"the live widgets did not appear; cell errors: {errors.all_inner_texts()[:3]}")
 
 
-def print_from_kernel(page, notebook, code: str) -> dict:
-    """Add a cell at the end that prints 'PY:' + JSON, run it, and return the JSON."""
+def run_in_kernel(page, notebook, code: str) -> None:
+    """Add a code cell at the end of the notebook and run it, as a learner would."""
     notebook.locator(".jp-Cell").last.click()
     page.keyboard.press("Escape")
     page.keyboard.press("b")
@@ -189,6 +189,11 @@ def print_from_kernel(page, notebook, code: str) -> dict:
     page.keyboard.press("Enter")
     page.keyboard.insert_text(code)
     page.keyboard.press("Shift+Enter")
+
+
+def print_from_kernel(page, notebook, code: str) -> dict:
+    """Add a cell at the end that prints 'PY:' + JSON, run it, and return the JSON."""
+    run_in_kernel(page, notebook, code)
     output = notebook.locator(".jp-OutputArea-output", has_text="PY:")
     try:
         output.wait_for(timeout=60_000)
@@ -283,3 +288,42 @@ def test_caffeine_timeline_draws_and_reaches_python_in_jupyterlab(browser, lab):
         )
         assert {"time": "09:15", "mg": 140} in [{k: d[k] for k in ("time", "mg")} for d in values["drinks"]], values
         assert values["half_life"] == 5
+
+
+def test_what_python_sets_reaches_the_page_in_jupyterlab(browser, lab):
+    """Both directions: entries set in Python show in the diary, ticks set in Python in the checker."""
+    sign = next(s for s in load_symptoms()["symptoms"] if s["level"] == "emergency")
+    with lab_page(browser, lab) as page:
+        notebook = open_and_run_all(page, lab, "book/twitch-diary.md")
+        diary = notebook.locator('[data-widget="twitch-diary"]')
+        wait_for_widget(page, lab, notebook, diary.locator("form").first)
+        run_in_kernel(
+            page,
+            notebook,
+            "import ipywidgets.widgets.widget as W\n"
+            "from widgets import SymptomChecker, TwitchDiary\n"
+            "diary = [w for w in W._instances.values() if isinstance(w, TwitchDiary)][0]\n"
+            "diary.entries = [{'when': '2026-11-01T08:00', 'area': 'calf', 'duration_min': 2},\n"
+            "                 {'when': '2026-11-02T21:15', 'area': 'eyelid', 'duration_min': 0.5}]\n"
+            "checker = SymptomChecker()\n"
+            "checker",
+        )
+        entries = diary.locator(".cw-entry-list li")
+        entries.nth(1).wait_for(timeout=30_000)
+        assert entries.count() == 2 and "Calf" in diary.locator(".cw-entry-list").inner_text()
+        checker = notebook.locator('[data-widget="symptom-checker"]')
+        wait_for_widget(page, lab, notebook, checker.locator("fieldset").first)
+        assert checker.locator(".cw-result").count() == 0  # nothing ticked yet: no result
+        run_in_kernel(page, notebook, f"checker.ticked = [{sign['id']!r}]")
+        checker.locator('.cw-result[data-level="emergency"]').wait_for(timeout=30_000)
+        assert checker.get_by_label(sign["label"], exact=True).is_checked()
+        # The page keeps what Python set (saved in this browser), and Python still agrees.
+        values = print_from_kernel(
+            page,
+            notebook,
+            "import json; print('PY:' + json.dumps({'entries': len(diary.entries), 'level': checker.level}))",
+        )
+        assert values == {"entries": 2, "level": "emergency"}, values
+        key = load_storage()["keys"]["diary"]
+        saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", key)
+        assert len(saved["entries"]) == 2
