@@ -1,10 +1,12 @@
-"""Instructors and Binder (issue 6): guide, answer key, handout, print, completion slip, launch links."""
+"""Instructors and Binder (issue 6): guide, answer key, handout, print, completion slip, downloads.
+
+The launch and source links (Binder, JupyterHub, repository) are checked in test_publishing.py.
+"""
 
 from __future__ import annotations
 
 import datetime
 import re
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
@@ -17,7 +19,6 @@ from widgets.triage import fill_numbers
 
 from .conftest import HTML, ROOT, open_page
 
-REPO = "https://github.com/fasciculation-course/muscle-twitches"
 TEACH = {
     "book/teach/instructor-guide.html": "Instructor guide",
     "book/teach/answer-key.html": "Answer key",
@@ -193,35 +194,7 @@ def test_instructor_guide_maps_every_chapter_with_working_stable_links(built_pag
     assert "jupyterhub_url" in text, "the guide must say how to set the hub address"
 
 
-# --------------------------------------------------------------------------- launch and download
-
-
-def launch_links(path: str) -> dict[str, str]:
-    doc = soup(path)
-    menu = doc.select_one(".dropdown-launch-buttons")
-    assert menu is not None, f"{path} has no launch menu"
-    return {squash(a.get_text(" ")): a["href"] for a in menu.select("a[href]")}
-
-
-@pytest.mark.parametrize("chapter_id", chapter_ids())
-def test_launch_links_are_well_formed(built_pages, chapter_id):
-    links = launch_links(f"book/{chapter_id}.html")
-    assert set(links) == {"Binder", "JupyterHub"}, links
-
-    binder = urlsplit(links["Binder"])
-    assert (binder.scheme, binder.netloc) == ("https", "mybinder.org")
-    assert binder.path == "/v2/gh/fasciculation-course/muscle-twitches/main"
-    assert parse_qs(binder.query) == {"urlpath": [f"lab/tree/book/{chapter_id}.md"]}
-    assert (ROOT / "book" / f"{chapter_id}.md").is_file()
-
-    hub = urlsplit(links["JupyterHub"])
-    assert hub.scheme == "https" and hub.netloc
-    assert hub.path == "/hub/user-redirect/git-pull"
-    assert parse_qs(hub.query) == {
-        "repo": [REPO],
-        "urlpath": [f"lab/tree/muscle-twitches/book/{chapter_id}.md"],
-        "branch": ["main"],
-    }
+# --------------------------------------------------------------------------- download
 
 
 @pytest.mark.parametrize("chapter_id", chapter_ids())
