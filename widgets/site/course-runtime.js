@@ -81,11 +81,18 @@
     }
   }
 
-  function renderAll() {
+  // One widget per task, so that a slow phone can answer the reader between two widgets.
+  const nextTask = () =>
+    globalThis.scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+
+  async function renderAll() {
     const stateScript = document.querySelector(STATE);
     if (!stateScript) return;
     const models = JSON.parse(stateScript.textContent).state || {};
-    for (const script of document.querySelectorAll(VIEW)) renderView(script, models);
+    for (const script of document.querySelectorAll(VIEW)) {
+      await renderView(script, models);
+      await nextTask();
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", renderAll);
