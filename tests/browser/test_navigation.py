@@ -7,7 +7,7 @@ import urllib.request
 
 import pytest
 
-from .conftest import open_page
+from ..conftest import open_page
 
 pytestmark = pytest.mark.browser
 

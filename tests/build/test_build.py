@@ -16,7 +16,7 @@ import pytest
 
 from widgets.pages import page_labels, toc_files
 
-from .conftest import ANSI, HTML, ROOT, SPHINX_WARNING
+from ..conftest import ANSI, HTML, ROOT, SPHINX_WARNING
 
 
 class PageFacts(HTMLParser):

@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from widgets import charts, data, pages
 
-from .conftest import HTML, ROOT
+from ..conftest import HTML, ROOT
 
 CHAPTERS = [
     "what-is-fasciculation",

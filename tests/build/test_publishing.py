@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from widgets.data import chapter_ids
 
-from .conftest import HTML, ROOT
+from ..conftest import HTML, ROOT
 
 CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 REPOSITORY = CONFIG["repository"]

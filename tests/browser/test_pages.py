@@ -8,7 +8,7 @@ import pytest
 
 from widgets import data, pages
 
-from .conftest import ROOT, open_page
+from ..conftest import ROOT, open_page
 
 pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -13,7 +13,7 @@ import pytest
 
 from widgets import icon_fonts, slim
 
-from .conftest import HTML, open_page
+from ..conftest import HTML, open_page
 from .test_build import loaded_scripts
 
 # What each of Sphinx's search files contains, so it is found inside a bundle too.

@@ -11,7 +11,7 @@ import yaml
 from widgets import course_files, data
 from widgets.course_files import CourseDataError
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 @pytest.fixture

@@ -29,7 +29,7 @@ import pytest
 
 from widgets.data import checklist_items, load_chapter, load_storage, load_symptoms
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 pytestmark = pytest.mark.slow
 

@@ -12,8 +12,8 @@ import pytest
 
 from widgets.csp import CONTENT_SECURITY_POLICY, THEME_MODE_SCRIPT, inline_code_left
 
-from .conftest import HTML, open_page
-from .test_browser import page_paths
+from ..browser.test_pages import page_paths
+from ..conftest import HTML, open_page
 
 # The light-or-dark script, the one inline script a page may carry, is allowed by its own hash.
 MODE_HASH = "sha256-" + base64.b64encode(hashlib.sha256(THEME_MODE_SCRIPT.encode()).digest()).decode()
