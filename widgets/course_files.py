@@ -88,6 +88,8 @@ def _plain_schema_message(err: jsonschema.ValidationError) -> str:
         return "must not be empty"
     if err.validator == "pattern" and err.schema is ID:
         return f"{err.instance!r} is not a valid id (lower-case letters, digits and dashes)"
+    if err.validator == "anyOf" and isinstance(err.instance, str):  # a catalogue's words
+        return "must not be empty"
     if err.validator == "minItems":
         return f"needs at least {err.validator_value} item(s), has {len(err.instance)}"
     if err.validator == "maxItems":

@@ -27,6 +27,9 @@ def book(tmp_path) -> Path:
     data.clear_cache()
 
 
+BOOK = ROOT / "book"
+
+
 def edit(path: Path, change) -> None:
     content = yaml.safe_load(path.read_text())
     change(content)
@@ -287,3 +290,41 @@ def test_a_four_levels_example_must_be_a_sign_at_that_level(book):
 def test_a_picture_entry_is_checked_against_its_schema(book, where, change):
     edit(book / "data" / "figures.yml", change)
     expect_error(book, where, "figures.yml")
+
+
+# --------------------------------------------------------------------------- drinks (caffeine tool)
+
+
+def test_drinks_load_with_sources():
+    drinks = data.load_drinks()
+    assert 1 <= len(drinks) <= 7
+    for drink in drinks:
+        assert drink["source"]["key"] in ("fda-caffeine", "nhs-caffeine") and drink["source"]["url"]
+        assert 0 < drink["mg"] <= 1000
+
+
+@pytest.mark.parametrize(
+    "change, problem",
+    [
+        (lambda d: d["drinks"][0].update(mg=10000), "more than the tool takes in one drink (1000)"),
+        (lambda d: d["drinks"][0].update(source="blog"), "source 'blog' is not in references.bib"),
+        (lambda d: d["drinks"][2].update(range=[10, 20]), "outside its range"),
+        (lambda d: d["drinks"].append(dict(d["drinks"][0])), "allows at most 7"),
+    ],
+)
+def test_bad_drinks_data_stops_with_one_line(tmp_path, change, problem):
+    book = tmp_path / "book"
+    (book / "data").mkdir(parents=True)
+    shutil.copy(BOOK / "references.bib", book / "references.bib")
+    shutil.copy(BOOK / "data" / "fields.yml", book / "data" / "fields.yml")  # the tool's limit per drink
+    shutil.copytree(BOOK / "data" / "locales", book / "data" / "locales")
+    drinks = yaml.safe_load((BOOK / "data" / "drinks.yml").read_text())
+    change(drinks)
+    (book / "data" / "drinks.yml").write_text(yaml.safe_dump(drinks))
+    data.clear_cache()
+    try:
+        with pytest.raises(CourseDataError) as err:
+            data.load_drinks(book)
+        assert problem in str(err.value) and "\n" not in str(err.value)
+    finally:
+        data.clear_cache()
