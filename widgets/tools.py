@@ -417,7 +417,7 @@ class _Tool(CourseWidget):
     """What the tools share: static/tools-shared.js and .css, and plotly.js handed to the browser
     when a live kernel asks for it."""
 
-    shared = ("common", "storage", "tools-shared")
+    shared = tuple("common storage triage fields csvfile saved_lists form data_controls plot caffeine_formula".split())
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
