@@ -102,17 +102,17 @@ def _combinations() -> list[list[str]]:
     return [[], *singles, *pairs, *sample]
 
 
-def _common_js() -> str:
-    return (ROOT / "widgets" / "static" / "common.js").read_text()
+def _triage_js() -> str:
+    return (ROOT / "widgets" / "static" / "triage.js").read_text()
 
 
 @pytest.mark.browser
 def test_browser_rule_agrees_with_python_on_singles_pairs_and_a_random_sample(page, book_url):
-    """Run the browser's own triage (common.js, the code inside every widget) on the same data."""
+    """Run the browser's own triage (triage.js, the code inside the checker and the visit summary) on the same data."""
     open_page(page, book_url, PAGE)
     combos = _combinations()
     browser = page.evaluate(
-        f"([combos, symptoms, levels]) => {{ {_common_js()}; return combos.map(c => triage(c, symptoms, levels)); }}",
+        f"([combos, symptoms, levels]) => {{ {_triage_js()}; return combos.map(c => triage(c, symptoms, levels)); }}",
         [combos, SYMPTOMS, LEVELS],
     )
     python = [triage(c, SYMPTOMS, LEVELS) for c in combos]
@@ -126,7 +126,7 @@ def test_browser_numbers_agree_with_python(page, book_url):
     regions = [*REGIONS, "", "mars", "__proto__", "toString"]
     texts = [level[field] for level in LEVELS.values() for field in ("heading", "action")]
     browser = page.evaluate(
-        f"([texts, regions, all]) => {{ {_common_js()}; "
+        f"([texts, regions, all]) => {{ {_triage_js()}; "
         "return regions.map(r => texts.map(t => fillNumbers(t, r, all))); }",
         [texts, regions, REGIONS],
     )

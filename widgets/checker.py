@@ -18,7 +18,7 @@ class SymptomChecker(CourseWidget):
     """
 
     kind = "checker"
-    shared = ("common", "storage")
+    shared = ("common", "storage", "triage")
     levels = traitlets.Dict().tag(sync=True)
     regions = traitlets.Dict().tag(sync=True)
     groups = traitlets.Dict().tag(sync=True)

@@ -1,19 +1,37 @@
-// Shared by every course widget. Python joins this file in front of each widget's own module,
-// because a widget's module is loaded from a string and cannot import its neighbours.
+// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, plural, hashString, seededShuffle, uid, traitValues, commit
+// What every course widget shares: elements built from course text (never parsed as HTML), ids, and its model.
+// Python joins this file in front of each widget's own module, because a widget's module is loaded
+// from a string and cannot import its neighbours.
 
-/** Make an element: h("p", {class: "x"}, "text", child, ...). Text is always text, never HTML. */
-function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
+/** Children as a flat list, without the empty ones (null, undefined, false): lists may nest. */
+const flatChildren = (children) => children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false);
+const asNode = (child) => (child instanceof Node ? child : document.createTextNode(String(child)));
+
+/** Make an element: element("p", {class: "x"}, "text", child, [more], ...). Text is always text, never HTML. */
+function element(tag, attrs = {}, ...children) {
+  const made = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === false || value === null || value === undefined) continue;
-    if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
-    else el.setAttribute(name, value === true ? "" : String(value));
+    if (name.startsWith("on")) made.addEventListener(name.slice(2), value);
+    else made.setAttribute(name, value === true ? "" : String(value));
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return el;
+  made.append(...flatChildren(children).map(asNode));
+  return made;
+}
+
+/** Put `children` in place of what `parent` holds (text as text). */
+const replaceContent = (parent, ...children) => parent.replaceChildren(...flatChildren(children).map(asNode));
+/** Add `children` after what `parent` holds (text as text). */
+const appendContent = (parent, ...children) => parent.append(...flatChildren(children).map(asNode));
+
+/** A widget's frame: a section named by its title, with the widget's class and data-widget name. */
+function widgetSection(id, kind, widget, title, ...children) {
+  return element(
+    "section",
+    { class: `cw cw-${kind}`, "data-widget": widget, "aria-labelledby": `${id}-title` },
+    element("h3", { id: `${id}-title`, class: "cw-title" }, title),
+    children,
+  );
 }
 
 const SAFE_URL = /^(https?:\/\/|#|[a-z0-9-]+(\.html)?(#[a-z0-9-]+)?$)/i;
@@ -25,9 +43,9 @@ function inline(text) {
   let last = 0;
   for (const m of String(text).matchAll(pattern)) {
     out.append(text.slice(last, m.index));
-    if (m[1] !== undefined) out.append(h("strong", {}, m[1]));
-    else if (m[2] !== undefined) out.append(h("em", {}, m[2]));
-    else if (SAFE_URL.test(m[4])) out.append(h("a", { href: pageLink(m[4]) }, m[3]));
+    if (m[1] !== undefined) out.append(element("strong", {}, m[1]));
+    else if (m[2] !== undefined) out.append(element("em", {}, m[2]));
+    else if (SAFE_URL.test(m[4])) out.append(element("a", { href: pageLink(m[4]) }, m[3]));
     else out.append(m[3]);
     last = m.index + m[0].length;
   }
@@ -46,27 +64,14 @@ function pageLink(target) {
 function sourceNote(source) {
   if (!source) return null;
   const label = source.url
-    ? h("a", { href: source.url, rel: "noopener" }, source.label)
+    ? element("a", { href: source.url, rel: "noopener" }, source.label)
     : source.label;
-  return h("span", { class: "cw-source" }, "Source: ", label);
+  return element("span", { class: "cw-source" }, "Source: ", label);
 }
 
-/** The urgency rule, the same as widgets/rules.py: the most urgent ticked level wins. */
-function triage(ticked, symptoms, levels) {
-  const levelOf = new Map(symptoms.map((s) => [s.id, s.level]));
-  let best = "selfcare";
-  for (const id of ticked) {
-    const level = levelOf.get(id);
-    if (level === undefined) throw new Error(`unknown symptom id '${id}'`);
-    if (levels[level].rank > levels[best].rank) best = level;
-  }
-  return best;
-}
-
-/** The numbers for a region in a level's text, the same as fill_numbers in widgets/rules.py. */
-function fillNumbers(text, region, regions) {
-  const chosen = (Object.hasOwn(regions, region) && regions[region]) || regions.all;
-  return String(text).replace(/\{(emergency|urgent)\}/g, (_, slot) => chosen[slot]);
+/** "1 entry", "2 entries": a count with its noun. */
+function plural(n, one, many) {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** A small, stable hash, so a shuffled quiz keeps the same order every time the page loads. */
@@ -93,6 +98,11 @@ let widgetCount = 0;
 function uid(kind) {
   widgetCount += 1;
   return `cw-${kind}-${widgetCount}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+/** Some traits of a widget's model, as one object: traitValues(model, "fields", "messages"). */
+function traitValues(model, ...names) {
+  return Object.fromEntries(names.map((name) => [name, model.get(name)]));
 }
 
 /** Save a trait: works with a live kernel and in the static book (where save_changes is a no-op). */

@@ -1,3 +1,4 @@
+// uses: nothing · provides: STORAGE_PREFIX, savedData, notSavedMessage, TICKS_KEY, REGION_KEY, savedTicks, hasTicks
 // The one place the course keeps a reader's data in this browser (localStorage), for every tool.
 //
 // - Every read and write is checked: a full or blocked storage is reported, never ignored.
