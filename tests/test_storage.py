@@ -111,7 +111,7 @@ def what_is_shown(page, tool) -> int:
         return widget.locator(".cw-drink-list li").count()
     if tool in ("checker", "checklist"):
         return widget.locator('input[type="checkbox"]:checked').count()
-    text = widget.locator(".cw-visit-sheet").inner_text()
+    text = widget.locator(".cw-visit-summary-sheet").inner_text()
     return ("Salbutamol inhaler" in text) + widget.locator('input[type="checkbox"]:checked').count()
 
 
@@ -287,7 +287,7 @@ def test_the_visit_summary_says_which_diary_entries_it_left_out(page, watch, boo
         f"localStorage.setItem({json.dumps(DIARY_KEY)}, {json.dumps(json.dumps({'version': 1, 'entries': entries}))});"
     )
     open_page(page, book_url, PAGES["visit"])
-    sheet = root(page, "visit").locator(".cw-visit-sheet")
+    sheet = root(page, "visit").locator(".cw-visit-summary-sheet")
     assert "2 diary entries could not be read and are left out" in sheet.inner_text()
     assert "1 episode in 1 day" in sheet.inner_text()
     assert watch.errors == []

@@ -481,7 +481,7 @@ def test_diary_add_persist_reload_delete_one_and_chart(page, watch, book_url):
     assert data["entries"][0]["sleep_h"] == 6 and data["entries"][1]["sleep_h"] is None
     page.reload()
     open_page(page, book_url, DIARY)
-    page.wait_for_function("() => document.querySelector('.cw-diary .cw-plot svg')")
+    page.wait_for_function("() => document.querySelector('.cw-twitch-diary .cw-plot svg')")
     assert diary(page).locator(".cw-entry-list li").count() == 2
     assert diary(page).locator(".cw-table tbody tr").count() == 2
     diary(page).get_by_role("button", name="Delete entry of 2026-11-02 21:30").click()
@@ -515,7 +515,7 @@ def test_diary_chart_counts_whole_episodes_with_one_label_per_date(page, watch, 
     ]
     seed_storage(page, DIARY_KEY, json.dumps({"version": 1, "entries": entries}))
     open_page(page, book_url, DIARY)
-    page.wait_for_function("() => document.querySelector('.cw-diary .cw-plot svg .xtick')")
+    page.wait_for_function("() => document.querySelector('.cw-twitch-diary .cw-plot svg .xtick')")
     chart = diary(page).locator(".cw-plot")
     dates = chart.locator(".xtick text").all_text_contents()
     counts = chart.locator(".ytick text").all_text_contents()
@@ -576,7 +576,9 @@ def test_sleep_input_label_names_sleep(page, watch, book_url):
     assert diary(page).get_by_label("Hours of sleep last night").count() == 1
     assert (
         "sleep"
-        in page.evaluate("() => document.querySelector('.cw-diary [name=sleep_h]').labels[0].textContent").lower()
+        in page.evaluate(
+            "() => document.querySelector('.cw-twitch-diary [name=sleep_h]').labels[0].textContent"
+        ).lower()
     )
     assert_quiet(watch)
 
@@ -746,7 +748,7 @@ def test_delete_all_asks_first_and_can_be_cancelled(page, watch, book_url):
 def test_diary_keyboard_only(page, watch, book_url):
     open_page(page, book_url, DIARY)
     # The date and time are filled in with "now"; the reader goes on to the body area.
-    page.locator('.cw-diary [name="area"]').focus()
+    page.locator('.cw-twitch-diary [name="area"]').focus()
     page.keyboard.press("ArrowDown")  # native select: first real choice
     assert page.evaluate("() => document.activeElement.name") == "area"
     page.keyboard.press("Tab")
@@ -757,7 +759,7 @@ def test_diary_keyboard_only(page, watch, book_url):
     page.keyboard.press("Enter")
     assert len(stored(page)["entries"]) == 1
     # Delete all, by keyboard: the confirmation takes focus and Enter on it deletes.
-    page.locator(".cw-diary .cw-danger").first.focus()
+    page.locator(".cw-twitch-diary .cw-danger").first.focus()
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.textContent") == "Cancel"
     page.keyboard.press("Shift+Tab")
@@ -782,13 +784,13 @@ def test_checker_ticks_persist_and_reach_the_visit_summary(page, watch, book_url
     add_entry(page, when="2026-11-01T08:00", sleep_h="5", stress="8")
     add_entry(page, when="2026-11-08T08:00", area="eyelid", sleep_h="8")
     open_page(page, book_url, VISIT)
-    sheet = page.locator(".cw-visit-sheet")
+    sheet = page.locator(".cw-visit-summary-sheet")
     text = sheet.inner_text()
     assert label in text
     assert "Call 999" in text  # the first sign is an emergency sign
     assert "2 episodes in 8 days" in text and "Calf or foot (1), Eyelid (1)" in text
     assert "1 of 2 episodes came after less than 7 hours of sleep." in text
-    page.locator(".cw-visit").get_by_label("Medicines and supplements you take").fill("Salbutamol inhaler")
+    page.locator(".cw-visit-summary").get_by_label("Medicines and supplements you take").fill("Salbutamol inhaler")
     assert "Salbutamol inhaler" in sheet.inner_text()
     assert "Nothing leaves your device" in page.locator("main").inner_text()
     # Clear all in the checker removes the saved ticks.
@@ -812,26 +814,26 @@ def test_visit_summary_prints_on_one_page_with_only_the_summary(page, watch, boo
     ids = [s["id"] for s in load_symptoms()["symptoms"]][:8]
     page.evaluate("ids => localStorage.setItem('fasciculation-course:symptoms', JSON.stringify(ids))", ids)
     open_page(page, book_url, VISIT)
-    page.locator(".cw-visit").get_by_label("Medicines and supplements you take").fill("A\nB\nC")
-    assert page.locator(".cw-visit-sheet li:not(.cw-episodes li)").count() == 8 + 3  # 8 signs, 3 patterns
-    episodes = page.locator(".cw-visit-sheet .cw-episodes li").all_inner_texts()
+    page.locator(".cw-visit-summary").get_by_label("Medicines and supplements you take").fill("A\nB\nC")
+    assert page.locator(".cw-visit-summary-sheet li:not(.cw-episodes li)").count() == 8 + 3  # 8 signs, 3 patterns
+    episodes = page.locator(".cw-visit-summary-sheet .cw-episodes li").all_inner_texts()
     assert len(episodes) == 20 and episodes[0].startswith("2026-10-28 08:00") and episodes[-1].startswith("2026-10-09")
-    assert "And 8 earlier episodes, in the twitch diary." in page.locator(".cw-visit-sheet").inner_text()
-    started = page.locator(".cw-visit").get_by_label("When the twitching started")
+    assert "And 8 earlier episodes, in the twitch diary." in page.locator(".cw-visit-summary-sheet").inner_text()
+    started = page.locator(".cw-visit-summary").get_by_label("When the twitching started")
     started.fill("2026-09-15")
-    sheet = page.locator(".cw-visit-sheet").inner_text()
+    sheet = page.locator(".cw-visit-summary-sheet").inner_text()
     assert re.search(r"The twitching started on (15 September|September 15),? 2026\.", sheet), sheet
     assert re.search(r"First diary entry: (1 October|October 1),? 2026\.", sheet), sheet
     page.reload()
     open_page(page, book_url, VISIT)
     assert started.input_value() == "2026-09-15"  # kept on this device
     page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
-    page.locator(".cw-visit").get_by_role("button", name="Print").click()
+    page.locator(".cw-visit-summary").get_by_role("button", name="Print").click()
     assert page.evaluate("() => window.printed") == 1
     page.emulate_media(media="print")
-    assert page.locator(".cw-visit-sheet").is_visible()
+    assert page.locator(".cw-visit-summary-sheet").is_visible()
     assert not page.locator("h1").first.is_visible()
-    assert not page.locator(".cw-visit button").first.is_visible()
+    assert not page.locator(".cw-visit-summary button").first.is_visible()
     assert not page.locator(".onlyprint").first.is_visible()
     pdf = page.pdf(format="A4")
     assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1  # one page
@@ -840,7 +842,7 @@ def test_visit_summary_prints_on_one_page_with_only_the_summary(page, watch, boo
 
 def test_empty_visit_summary_points_to_the_diary(page, watch, book_url):
     open_page(page, book_url, VISIT)
-    text = page.locator(".cw-visit-sheet").inner_text()
+    text = page.locator(".cw-visit-summary-sheet").inner_text()
     assert "Your diary on this device is empty" in text
     assert "No signs are ticked" in text
     assert_quiet(watch)

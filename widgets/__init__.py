@@ -7,11 +7,11 @@ Each widget is an anywidget: it works in the static book (no kernel) and with a 
 """
 
 from .caffeine_timeline import CaffeineTimeline
-from .checker import SymptomChecker
-from .checklist import TriggerChecklist
 from .course_files import CourseDataError
 from .intro import chapter_intro
 from .quiz import Quiz
+from .symptom_checker import SymptomChecker
+from .trigger_checklist import TriggerChecklist
 from .twitch_diary import TwitchDiary
 from .visit_summary import VisitSummary
 

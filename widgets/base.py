@@ -23,11 +23,22 @@ def bundle(names: tuple[str, ...], suffix: str) -> str:
     return "\n".join(f.read_text(encoding="utf-8") for f in files if f.exists())
 
 
+def file_name(kind: str) -> str:
+    """A widget's one name, as its files spell it: 'symptom-checker' -> 'symptom_checker'."""
+    return kind.replace("-", "_")
+
+
 class CourseWidget(anywidget.AnyWidget):
-    """Base class: subclasses name their `kind`, and get their JavaScript and CSS from static/."""
+    """Base class of every course widget.
+
+    A widget has one name, its `kind` ("symptom-checker"): the page calls it `data-widget` and its
+    CSS class is `cw-<kind>`; its files are widgets/<kind>.py and static/<kind>.js and .css (with
+    underscores), and its words are in the catalogue file of that name. `shared` lists the static
+    files joined in front of its own, in order (each JS file's first line says what it uses).
+    """
 
     kind = ""
-    shared: tuple[str, ...] = ("common",)  # static files joined in front of the widget's own
+    shared: tuple[str, ...] = ("common",)
     # Tells the book to load plotly.js on pages where this widget appears.
     _uses_plotly = traitlets.Bool(False).tag(sync=True)
     # Where a widget keeps what the reader saves in this browser (book/data/storage.yml).
@@ -42,10 +53,12 @@ class CourseWidget(anywidget.AnyWidget):
     @classmethod
     def catalogue(cls) -> dict[str, str]:
         merged: dict[str, str] = {}
-        for name in ("common", *cls.shared, cls.kind):
+        for name in (*cls.shared, file_name(cls.kind)):
             if not (catalogue_dir() / f"{name}.yml").is_file():
                 continue
             for key, text in words(name).items():
+                if not isinstance(text, str):  # a group, such as fields.yml's labels: part of the field rules
+                    continue
                 if key in merged and merged[key] != text:
                     raise CourseDataError(
                         catalogue_dir() / f"{name}.yml", key, "the same name has other words elsewhere"
@@ -57,7 +70,8 @@ class CourseWidget(anywidget.AnyWidget):
         super().__init_subclass__(**kwargs)
         # Only where `kind` is declared: anywidget makes subclasses of its own at run time.
         if "kind" in cls.__dict__ and cls.kind:
-            if not (STATIC / f"{cls.kind}.js").exists():
-                raise FileNotFoundError(f"widget '{cls.kind}' has no static/{cls.kind}.js")
-            cls._esm = bundle((*cls.shared, cls.kind), "js")
-            cls._css = bundle((*cls.shared, cls.kind), "css")
+            own = file_name(cls.kind)
+            if not (STATIC / f"{own}.js").exists():
+                raise FileNotFoundError(f"widget '{cls.kind}' has no static/{own}.js")
+            cls._esm = bundle((*cls.shared, own), "js")
+            cls._css = bundle((*cls.shared, own), "css")

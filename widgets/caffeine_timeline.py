@@ -25,7 +25,8 @@ class CaffeineTimeline(Tool):
     and `timeline.left_at_bedtime()` gives the milligrams left at `timeline.bedtime`.
     """
 
-    kind = "caffeine"
+    kind = "caffeine-timeline"
+    shared = ("common", "storage", "fields", "saved_lists", "form", "data_controls", "plot", "caffeine")
     menu = traitlets.List().tag(sync=True)
     fields = traitlets.List().tag(sync=True)
     guidance = traitlets.Dict().tag(sync=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traitlets
 
-from .base import CourseWidget
+from .base import CourseWidget, file_name
 from .catalogue import words
 from .data import load_chapter
 
@@ -27,7 +27,7 @@ class Quiz(CourseWidget):
 
     def __init__(self, chapter_id: str, *, shuffle: bool = False, title: str | None = None):
         chapter = load_chapter(chapter_id)
-        title = title or words("quiz")["title"]
+        title = title or words(file_name(self.kind))["title"]
         super().__init__(quiz_id=chapter_id, title=title, questions=chapter["quiz"], shuffle=shuffle)
 
     def __repr__(self) -> str:

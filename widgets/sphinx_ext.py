@@ -66,7 +66,7 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         # A superscript citation reads "Source 4" to a screen reader, not a bare "4" mid-sentence.
         body = context["body"] = CITATION_LINK.sub(r'\1 aria-label="Source \2">\2</a>', body)
     if _page_widgets_use_plotly(app, pagename):
-        # The tool loads plotly.js from here only once it has something to draw (tools-shared.js).
+        # The tool loads plotly.js from here only once it has something to draw (static/plot.js).
         context["metatags"] = context.get("metatags", "") + (
             f'\n<meta name="course-plotly" content="{context["pathto"]("_static/" + PLOTLY_URL, 1)}" />'
         )

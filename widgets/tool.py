@@ -16,18 +16,6 @@ PLOTLY_JS = Path(__import__("plotly").__file__).parent / "package_data" / "plotl
 class Tool(CourseWidget):
     """Base class of the tools: the form rules (`fields`, `messages`, `limits`) and the chart colours."""
 
-    shared = (
-        "common",
-        "storage",
-        "triage",
-        "fields",
-        "csvfile",
-        "saved_lists",
-        "form",
-        "data_controls",
-        "plot",
-        "caffeine_formula",
-    )
     messages = traitlets.Dict().tag(sync=True)
     limits = traitlets.Dict().tag(sync=True)
     palette = traitlets.Dict().tag(sync=True)

@@ -22,7 +22,8 @@ class TwitchDiary(Tool):
     `diary.save(path)` writes them to a CSV file and `diary.load(path)` reads one back in.
     """
 
-    kind = "diary"
+    kind = "twitch-diary"
+    shared = ("common", "storage", "fields", "csvfile", "saved_lists", "form", "data_controls", "plot")
     fields = traitlets.List().tag(sync=True)
     storage_key = traitlets.Unicode().tag(sync=True)
     version = traitlets.Int().tag(sync=True)

@@ -15,7 +15,8 @@ class VisitSummary(Tool):
     It reads what this browser saved; nothing is sent anywhere.
     """
 
-    kind = "visit"
+    kind = "visit-summary"
+    shared = ("common", "storage", "triage", "fields", "saved_lists", "form", "data_controls")
     fields = traitlets.List().tag(sync=True)
     visit_fields = traitlets.List().tag(sync=True)
     symptoms = traitlets.List().tag(sync=True)

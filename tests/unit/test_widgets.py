@@ -46,7 +46,7 @@ def test_visit_summary_carries_the_checker_data():
     visit = VisitSummary()
     assert visit.symptoms and set(visit.levels) == {"emergency", "urgent", "doctor", "selfcare"}
     assert not visit._uses_plotly
-    assert "export default { render: renderDiary }" not in visit._esm
+    assert "function renderEntryForm" not in visit._esm and "entryForm" not in visit._esm
 
 
 def test_every_widget_reads_as_words_in_a_notebook_not_an_object_address():

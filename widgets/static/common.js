@@ -25,10 +25,10 @@ const replaceContent = (parent, ...children) => parent.replaceChildren(...flatCh
 const appendContent = (parent, ...children) => parent.append(...flatChildren(children).map(asNode));
 
 /** A widget's frame: a section named by its title, with the widget's class and data-widget name. */
-function widgetSection(id, kind, widget, title, ...children) {
+function widgetSection(id, name, title, ...children) {
   return element(
     "section",
-    { class: `cw cw-${kind}`, "data-widget": widget, "aria-labelledby": `${id}-title` },
+    { class: `cw cw-${name}`, "data-widget": name, "aria-labelledby": `${id}-title` },
     element("h3", { id: `${id}-title`, class: "cw-title" }, title),
     children,
   );

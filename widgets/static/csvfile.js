@@ -1,8 +1,8 @@
 // uses: strip, asText, validateFields · provides: toCSV, splitCSV, parseDiaryCSV
-// The diary as a CSV file and back, the same as to_csv and parse_csv in widgets/tools.py.
+// The diary as a CSV file and back, the same as to_csv and parse_csv in widgets/csvfile.py.
 
 // A cell that starts like a formula could run in a spreadsheet (OWASP: CSV injection). Export
-// writes it with a leading ' (and quoted); import takes that ' off again (tools.py: FORMULA_START).
+// writes it with a leading ' (and quoted); import takes that ' off again (csvfile.py: FORMULA_START).
 // A cell that starts with ' gets one more, so a reader's own ' survives the round trip.
 const FORMULA_START = ["=", "+", "-", "@", "\t", "\r", "'"];
 
@@ -23,7 +23,7 @@ function toCSV(entries, fields) {
   return lines.join("\r\n") + "\r\n";
 }
 
-/** RFC 4180 records; throws on a quote that is never closed — as split_csv in tools.py. */
+/** RFC 4180 records; throws on a quote that is never closed — as split_csv in csvfile.py. */
 function splitCSV(text, sep = ",") {
   const rows = [];
   let row = [];
@@ -58,7 +58,7 @@ function splitCSV(text, sep = ",") {
   return rows;
 }
 
-/** Diary entries from CSV text — the same result as parse_csv in tools.py. */
+/** Diary entries from CSV text — the same result as parse_csv in csvfile.py. */
 function parseDiaryCSV(text, now, fields, messages, limits) {
   const out = { entries: [], rows: [], skipped: [], notes: [], error: null };
   const columns = fields.map((f) => f.name);

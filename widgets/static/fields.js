@@ -1,9 +1,9 @@
 // uses: nothing · provides: strip, nowLocal, asText, fillMessage, checkField, validateFields
-// The rules for a value a reader types or imports, applied exactly as widgets/tools.py does. Every rule
+// The rules for a value a reader types or imports, applied exactly as widgets/fields.py does. Every rule
 // comes from Python as data (the `fields` and `messages` traits).
 
 const NUMBER_RE = /^-?\d+(\.\d{1,2})?$/;
-const SPACE = " \t\n\r\f\v\u00a0"; // what counts as blank around a value (tools.py: SPACE)
+const SPACE = " \t\n\r\f\v\u00a0"; // what counts as blank around a value (fields.py: SPACE)
 const strip = (text) => text.replace(new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "g"), "");
 
 /** Local time now as 'YYYY-MM-DDTHH:MM' (what a datetime-local input holds). */
@@ -38,7 +38,7 @@ function realDateTime(text) {
   return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** One field: [clean value, null] or [null, message] — the same as check_field in tools.py. */
+/** One field: [clean value, null] or [null, message] — the same as check_field in fields.py. */
 function checkField(field, raw, now, messages) {
   let text = strip(asText(raw).replace(/\r\n/g, "\n"));
   const kind = field.type;
@@ -80,7 +80,7 @@ function checkField(field, raw, now, messages) {
   return [text, null];
 }
 
-/** {entry, errors} for one entry — the same as validate() in tools.py. */
+/** {entry, errors} for one entry — the same as validate() in fields.py. */
 function validateFields(fields, raw, now, messages) {
   const entry = {};
   const errors = {};

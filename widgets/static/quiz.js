@@ -13,7 +13,7 @@ function render({ model, el }) {
     summary: element("div", { class: "cw-summary", role: "status" }),
   };
   const { id } = quiz;
-  const root = widgetSection(id, "quiz", "quiz", model.get("title"),
+  const root = widgetSection(id, "quiz", model.get("title"),
     element("p", { class: "cw-help" }, "Answer each question, then press “Check answer”. You can try a question again, or the whole quiz at the end."),
   );
   quiz.blocks = quiz.questions.map((q, n) => questionBlock(quiz, q, n));

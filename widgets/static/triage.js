@@ -1,7 +1,7 @@
 // uses: nothing · provides: triage, fillNumbers
-// The symptom checker's rule, the same as widgets/rules.py (tests/test_checker.py proves they agree).
+// The symptom checker's rule, the same as widgets/triage.py (tests/test_parity.py proves they agree).
 
-/** The urgency rule, the same as widgets/rules.py: the most urgent ticked level wins. */
+/** The urgency rule, the same as widgets/triage.py: the most urgent ticked level wins. */
 function triage(ticked, symptoms, levels) {
   const levelOf = new Map(symptoms.map((s) => [s.id, s.level]));
   let best = "selfcare";
@@ -13,7 +13,7 @@ function triage(ticked, symptoms, levels) {
   return best;
 }
 
-/** The numbers for a region in a level's text, the same as fill_numbers in widgets/rules.py. */
+/** The numbers for a region in a level's text, the same as fill_numbers in widgets/triage.py. */
 function fillNumbers(text, region, regions) {
   const chosen = (Object.hasOwn(regions, region) && regions[region]) || regions.all;
   return String(text).replace(/\{(emergency|urgent)\}/g, (_, slot) => chosen[slot]);

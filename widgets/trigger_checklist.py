@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traitlets
 
-from .base import CourseWidget
+from .base import CourseWidget, file_name
 from .catalogue import words
 from .data import checklist_items
 
@@ -13,7 +13,7 @@ class TriggerChecklist(CourseWidget):
     """`TriggerChecklist("sleep")` shows the triggers tagged `sleep` in book/data/triggers.yml
     (`"all"` shows every trigger). With a live kernel, `checklist.ticked` lists the ticked ids."""
 
-    kind = "checklist"
+    kind = "trigger-checklist"
     shared = ("common", "storage")
     checklist_id = traitlets.Unicode().tag(sync=True)
     title = traitlets.Unicode().tag(sync=True)
@@ -22,7 +22,7 @@ class TriggerChecklist(CourseWidget):
 
     def __init__(self, checklist_id: str = "all", *, title: str | None = None):
         items = checklist_items(checklist_id)
-        title = title or words("checklist")["title"]
+        title = title or words(file_name(self.kind))["title"]
         super().__init__(checklist_id=checklist_id, title=title, items=items)
 
     def __repr__(self) -> str:

@@ -1,4 +1,4 @@
-// uses: element, widgetSection, replaceContent, appendContent, plural, uid, traitValues, commit, savedData, notSavedMessage, nowLocal, checkField, validateFields, toCSV, parseDiaryCSV, loadDiary, changeSavedRecord, withoutItem, sortEntries, entryKey, fieldRow, showError, controlFor, download, savedProblemNotes, deleteAllControl, offerUndo, drawPlot · provides: renderDiary
+// uses: element, widgetSection, replaceContent, appendContent, plural, uid, traitValues, commit, savedData, notSavedMessage, nowLocal, checkField, validateFields, toCSV, parseDiaryCSV, loadDiary, changeSavedRecord, withoutItem, sortEntries, entryKey, fieldRow, showError, controlFor, download, savedProblemNotes, deleteAllControl, offerUndo, drawPlot · provides: render
 // Twitch diary: log episodes, keep them in this browser, export and import CSV, chart them.
 
 const HINTS = {
@@ -8,7 +8,7 @@ const HINTS = {
   stress: "0 is calm, 10 is the most stressed you can imagine.",
 };
 
-function renderDiary({ model, el }) {
+function render({ model, el }) {
   const diary = { model, id: uid("diary"), ...traitValues(model, "fields", "messages", "limits", "storage_key", "version") };
   diary.loaded = loadDiary(diary.storage_key, diary.version, diary.fields, diary.messages);
   diary.unsaved = []; // entries the browser would not save: shown, exported, and saved with the next change
@@ -33,7 +33,7 @@ function renderDiary({ model, el }) {
   });
 
   appendContent(el,
-    widgetSection(id, "diary", "twitch-diary", "Your twitch diary",
+    widgetSection(id, "twitch-diary", "Your twitch diary",
       element("p", { class: "cw-privacy" }, "Your entries stay in this browser on this device. Nothing is sent anywhere."),
       diary.storageNote,
       form,
@@ -108,7 +108,7 @@ function entryForm(diary) {
   resetForm();
   const form = element(
     "form",
-    { class: "cw-diary-form", novalidate: true },
+    { class: "cw-twitch-diary-form", novalidate: true },
     element("fieldset", {}, element("legend", {}, "Add an episode"), fields.map((f) => rows[f.name].wrap)),
     element("button", { type: "submit", class: "cw-button" }, "Add to my diary"),
   );
@@ -316,4 +316,4 @@ function showDiaryChart(diary) {
   }));
 }
 
-export default { render: renderDiary };
+export default { render };

@@ -21,14 +21,14 @@ function render({ model, el }) {
   const { rows, questionBoxes } = noteInputs(visit);
   visit.storageNote = element("div", { class: "cw-storage-note", role: "alert" });
   const status = element("p", { class: "cw-status", role: "status", "aria-live": "polite" });
-  visit.sheet = element("div", { class: "cw-visit-sheet", "aria-labelledby": `${id}-sheet-title`, role: "region" });
+  visit.sheet = element("div", { class: "cw-visit-summary-sheet", "aria-labelledby": `${id}-sheet-title`, role: "region" });
   const printButton = element("button", { type: "button", class: "cw-button" }, "Print");
   printButton.addEventListener("click", () => window.print());
 
   appendContent(el,
-    widgetSection(id, "visit", "visit-summary", "Your summary for the doctor",
+    widgetSection(id, "visit-summary", "Your summary for the doctor",
       element("p", { class: "cw-privacy" }, "This summary is made here, in your browser, from what you saved on this device. Nothing leaves your device. Only you decide to print it or show it."),
-      element("div", { class: "cw-visit-inputs" },
+      element("div", { class: "cw-visit-summary-inputs" },
         element("fieldset", {}, element("legend", {}, "Add to your summary"), rows.started.wrap, rows.medicines.wrap),
         element("fieldset", {}, element("legend", {}, "Questions to ask"), questionBoxes, rows.questions.wrap),
         printButton),

@@ -62,7 +62,7 @@ function render({ model, el }) {
   ck.resultRegion = element("div", { class: "cw-result-region", role: "status", "aria-live": "polite" });
 
   el.append(
-    widgetSection(id, "checker", "symptom-checker", "When to get help: check your signs",
+    widgetSection(id, "symptom-checker", "When to get help: check your signs",
       element("p", { class: "cw-help cw-adults" },
         "This checker is for adults (16 and over). A child with twitching should see a GP (family doctor); ",
         "the \u201ccall now\u201d signs apply to children too."),

@@ -26,7 +26,7 @@ function render({ model, el }) {
   });
 
   el.append(
-    widgetSection(id, "checklist", "trigger-checklist", model.get("title"),
+    widgetSection(id, "trigger-checklist", model.get("title"),
       element(
         "fieldset",
         {},

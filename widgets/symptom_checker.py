@@ -17,7 +17,7 @@ class SymptomChecker(CourseWidget):
     `checker.region` ('uk', 'us', 'eu', 'other' or 'all') decides which numbers it names.
     """
 
-    kind = "checker"
+    kind = "symptom-checker"
     shared = ("common", "storage", "triage")
     levels = traitlets.Dict().tag(sync=True)
     regions = traitlets.Dict().tag(sync=True)
