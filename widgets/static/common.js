@@ -1,4 +1,4 @@
-// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, plural, hashString, seededShuffle, uid, traitValues, commit
+// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, plural, sayer, hashString, seededShuffle, uid, traitValues, commit
 // What every course widget shares: elements built from course text (never parsed as HTML), ids, and its model.
 // Python joins this file in front of each widget's own module, because a widget's module is loaded
 // from a string and cannot import its neighbours.
@@ -72,6 +72,34 @@ function sourceNote(source) {
 /** "1 entry", "2 entries": a count with its noun. */
 function plural(n, one, many) {
   return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * A widget's words, from the book's catalogue (the `words` trait; book/data/locales/<language>/):
+ * `const say = sayer(model)`, then `say("add_drink")` or `say("left_at_bedtime", { mg: 120 })`.
+ * `say.count("entries", n)` picks the plural form the language needs (entries_one, entries_other...).
+ * A name with no words is shown as ⟦name⟧ and logged, so a gap is seen and never hidden.
+ */
+function sayer(model) {
+  const words = model.get("words") || {};
+  const language = words.locale || document.documentElement.lang || "en";
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (slot, name) => (name in values ? String(values[name]) : slot));
+  const say = (key, values = {}) => {
+    if (typeof words[key] !== "string") {
+      console.error(`course widget: no words for "${key}" in the catalogue`);
+      return `⟦${key}⟧`;
+    }
+    return fill(words[key], values);
+  };
+  const plurals = new Intl.PluralRules(language);
+  say.count = (key, n, values = {}) => {
+    const form = `${key}_${plurals.select(n)}`;
+    return say(form in words ? form : `${key}_other`, { n: say.number(n), ...values });
+  };
+  say.number = (n, options) => new Intl.NumberFormat(language, options).format(n);
+  say.date = (date, options) => new Intl.DateTimeFormat(language, options).format(date);
+  say.locale = language;
+  return say;
 }
 
 /** A small, stable hash, so a shuffled quiz keeps the same order every time the page loads. */
