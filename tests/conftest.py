@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import re
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from widgets.build import build_dir
+
+from . import books
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = build_dir(ROOT)
@@ -58,14 +61,31 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def book_url(build_log) -> str:
-    """The built book served on 127.0.0.1 (a free port)."""
-    handler = functools.partial(_QuietHandler, directory=str(HTML))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A built book served on 127.0.0.1 (a free port), as a static host serves it."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def book_url(build_log) -> str:
+    """The built course."""
+    with serve(HTML) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def widget_book_url() -> str:
+    """The widget book (tests/fixtures/widget-book): each widget alone on a page, with the course's data."""
+    html, _log = books.build(books.assemble("widget-book"))
+    with serve(html) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
