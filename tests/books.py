@@ -23,18 +23,31 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 
 def _link(target: Path, link: Path) -> None:
-    if link.is_symlink() or link.exists():
-        link.unlink() if link.is_symlink() or link.is_file() else shutil.rmtree(link)
+    if link.is_symlink() and link.resolve() == target.resolve():
+        return
+    if link.is_symlink() or link.is_file():
+        link.unlink()
+    elif link.exists():
+        shutil.rmtree(link)
     link.symlink_to(target, target_is_directory=target.is_dir())
+
+
+def _write(path: Path, text: str) -> None:
+    """Write only what changed, so Sphinx does not read an unchanged page again."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+
+
+def html_dir(name: str) -> Path:
+    return build_dir(ROOT) / "fixtures" / name / "_build" / "html"
 
 
 def assemble(name: str, extra: dict[str, str] | None = None) -> Path:
     """The fixture book's root folder, ready to build; `extra` adds files (path -> text) to it."""
     source = FIXTURES / name
     root = build_dir(ROOT) / "fixtures" / name / "root"
-    if root.exists():
-        shutil.rmtree(root)
-    root.mkdir(parents=True)
+    root.mkdir(parents=True, exist_ok=True)
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     settings = yaml.safe_load((source / "settings.yml").read_text(encoding="utf-8")) or {}
     for key, value in settings.items():
@@ -42,21 +55,16 @@ def assemble(name: str, extra: dict[str, str] | None = None) -> Path:
             config["sphinx"]["config"].update(value)
         else:
             config[key] = value
-    (root / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    for item in source.iterdir():
-        if item.name == "settings.yml":
-            continue
-        if item.is_dir():
-            shutil.copytree(item, root / item.name)
-        else:
-            shutil.copy(item, root / item.name)
+    _write(root / "_config.yml", yaml.safe_dump(config, allow_unicode=True))
+    for path in source.rglob("*"):
+        if path.is_file() and path.name != "settings.yml":
+            _write(root / path.relative_to(source), path.read_text(encoding="utf-8"))
     for shared in ("widgets", "node_modules"):
         _link(ROOT / shared, root / shared)
-    if not (root / "book").exists():
+    if not (source / "book").exists():
         _link(ROOT / "book", root / "book")
     for path, text in (extra or {}).items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text, encoding="utf-8")
+        _write(root / path, text)
     return root
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import re
 import subprocess
 import sys
 import threading
+import uuid
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from widgets.build import build_dir
 
@@ -36,18 +39,48 @@ SPHINX_WARNING = re.compile(r"(^|[\s:])(WARNING|ERROR|CRITICAL): ")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-@pytest.fixture(scope="session")
-def build_log() -> str:
-    """Build the book once per test session (the execution cache keeps rebuilds quick)."""
+RUN_ID = uuid.uuid4().hex  # this test run, when it has no xdist workers
+
+
+def once_per_run(config, name: str, make) -> str:
+    """Run `make()` (a build: it returns its log, or raises) once per test run, and return its log.
+
+    With several xdist workers (`pytest -n 2`), the first to get here builds and the others wait,
+    then read what it wrote: two builds into one folder at once would break both.
+    """
+    run = getattr(config, "workerinput", {}).get("testrunuid", RUN_ID)
+    BUILD.mkdir(parents=True, exist_ok=True)
+    done = BUILD / f".{name}.{run}.json"
+    with FileLock(str(BUILD / f".{name}.lock")):
+        if not done.exists():
+            for old in BUILD.glob(f".{name}.*.json"):
+                old.unlink()
+            try:
+                result = {"ok": True, "log": make()}
+            except Exception as err:  # reported to every worker, as the build's own words
+                result = {"ok": False, "log": str(err)}
+            done.write_text(json.dumps(result), encoding="utf-8")
+    result = json.loads(done.read_text(encoding="utf-8"))
+    if not result["ok"]:
+        pytest.fail(f"{name} did not build:\n" + result["log"][-4000:])
+    return result["log"]
+
+
+def build_course() -> str:
     proc = subprocess.run(
         [sys.executable, "-m", "widgets.build"], cwd=ROOT, capture_output=True, text=True, timeout=3000
     )
     log = proc.stdout + proc.stderr
-    BUILD.mkdir(parents=True, exist_ok=True)
     (BUILD / "build.log").write_text(log)
     if proc.returncode != 0:
-        pytest.fail("the book did not build:\n" + log[-4000:])
+        raise RuntimeError(log)
     return log
+
+
+@pytest.fixture(scope="session")
+def build_log(pytestconfig) -> str:
+    """The course, built once per test run (the execution cache keeps rebuilds quick)."""
+    return once_per_run(pytestconfig, "course", build_course)
 
 
 @pytest.fixture(scope="session")
@@ -81,10 +114,10 @@ def book_url(build_log) -> str:
 
 
 @pytest.fixture(scope="session")
-def widget_book_url() -> str:
+def widget_book_url(pytestconfig) -> str:
     """The widget book (tests/fixtures/widget-book): each widget alone on a page, with the course's data."""
-    html, _log = books.build(books.assemble("widget-book"))
-    with serve(html) as url:
+    once_per_run(pytestconfig, "widget-book", lambda: books.build(books.assemble("widget-book"))[1])
+    with serve(books.html_dir("widget-book")) as url:
         yield url
 
 

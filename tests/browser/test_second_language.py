@@ -11,13 +11,12 @@ English word from the code.
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 import yaml
 
-from ..books import ROOT, assemble, build
-from ..conftest import open_page, serve
+from ..books import ROOT, assemble, build, html_dir
+from ..conftest import once_per_run, open_page, serve
 
 pytestmark = pytest.mark.browser
 ENGLISH = ROOT / "book" / "data" / "locales" / "en"
@@ -43,14 +42,17 @@ def french_catalogue() -> dict[str, str]:
     return files
 
 
+def french_book() -> str:
+    """Put the book together (its catalogue, and the rules and sources every language shares) and build it."""
+    shared = {f"book/data/{name}": (ROOT / "book" / "data" / name).read_text(encoding="utf-8") for name in RULES}
+    shared["book/references.bib"] = (ROOT / "book" / "references.bib").read_text(encoding="utf-8")
+    return build(assemble("second-language", extra={**french_catalogue(), **shared}))[1]
+
+
 @pytest.fixture(scope="module")
-def french_book_url():
-    root = assemble("second-language", extra=french_catalogue())
-    for name in RULES:
-        shutil.copy(ROOT / "book" / "data" / name, root / "book" / "data" / name)
-    shutil.copy(ROOT / "book" / "references.bib", root / "book" / "references.bib")
-    html, _log = build(root)
-    with serve(html) as url:
+def french_book_url(pytestconfig):
+    once_per_run(pytestconfig, "second-language", french_book)
+    with serve(html_dir("second-language")) as url:
         yield url
 
 

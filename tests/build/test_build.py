@@ -16,7 +16,7 @@ import pytest
 
 from widgets.pages import page_labels, toc_files
 
-from ..conftest import ANSI, HTML, ROOT, SPHINX_WARNING
+from ..conftest import ANSI, BUILD, HTML, ROOT, SPHINX_WARNING
 
 
 class PageFacts(HTMLParser):
@@ -102,11 +102,19 @@ def test_no_page_fetches_anything_from_another_host(built_pages):
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-def test_a_reread_but_unchanged_chapter_is_not_run_again(build_log):
-    """Sphinx re-reads a touched page; the execution cache must serve its notebook without a kernel."""
+def test_a_reread_but_unchanged_chapter_is_not_run_again(build_log, tmp_path):
+    """Sphinx re-reads a touched page; the execution cache must serve its notebook without a kernel.
+    The rebuild goes to a copy of the build, so tests reading the book meanwhile see it unchanged."""
+    copy = tmp_path / "build"
+    shutil.copytree(BUILD, copy, symlinks=True, ignore=shutil.ignore_patterns("fixtures", ".*.lock", ".*.json"))
     os.utime(ROOT / "book" / "sleep.md")
     proc = subprocess.run(
-        [sys.executable, "-m", "widgets.build"], cwd=ROOT, capture_output=True, text=True, timeout=900
+        [sys.executable, "-m", "widgets.build"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "COURSE_BUILD_DIR": str(copy)},
     )
     out = ANSI.sub("", proc.stdout + proc.stderr)
     assert proc.returncode == 0, out[-2000:]
