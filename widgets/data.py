@@ -21,6 +21,13 @@ from .sources import check_source, sources
 from .tool_schemas import CAFFEINE_SCHEMA, DRINKS_SCHEMA, FIELDS_SCHEMA, PALETTE_SCHEMA, STORAGE_SCHEMA
 
 
+def _read(folder: Path | None, name: str, schema: dict) -> tuple[Path, Path, Any]:
+    """(the book folder, the data file's path, its checked content) for book/data/<name>."""
+    folder = folder or book_dir()
+    path = folder / "data" / name
+    return folder, path, read_yaml(path, schema)
+
+
 def chapter_ids(folder: Path | None = None) -> list[str]:
     folder = folder or book_dir()
     return sorted(p.stem for p in (folder / "data" / "chapters").glob("*.yml"))
@@ -70,9 +77,8 @@ def load_chapter(chapter_id: str, folder: Path | None = None) -> dict[str, Any]:
 @functools.cache
 def load_triggers(folder: Path | None = None) -> list[dict[str, Any]]:
     """Trigger checklist items with their tips and resolved sources, most helpful first."""
-    folder = folder or book_dir()
-    path = folder / "data" / "triggers.yml"
-    items = read_yaml(path, TRIGGERS_SCHEMA)["triggers"]
+    folder, path, content = _read(folder, "triggers.yml", TRIGGERS_SCHEMA)
+    items = content["triggers"]
     no_duplicates(path, "triggers", [t["id"] for t in items])
     chapters = set(chapter_ids(folder))
     out = []
@@ -101,9 +107,7 @@ def checklist_items(checklist_id: str, folder: Path | None = None) -> list[dict[
 @functools.cache
 def load_symptoms(folder: Path | None = None) -> dict[str, Any]:
     """Symptom checker levels, regions, groups and items, checked; sources resolved."""
-    folder = folder or book_dir()
-    path = folder / "data" / "symptoms.yml"
-    data = read_yaml(path, SYMPTOMS_SCHEMA)
+    folder, path, data = _read(folder, "symptoms.yml", SYMPTOMS_SCHEMA)
     levels, groups = data["levels"], data["groups"]
     ranks = [levels[name]["rank"] for name in LEVEL_NAMES]
     if ranks != sorted(ranks, reverse=True) or len(set(ranks)) != len(ranks):
@@ -135,9 +139,7 @@ def load_symptoms(folder: Path | None = None) -> dict[str, Any]:
 @functools.cache
 def load_figures(folder: Path | None = None) -> dict[str, Any]:
     """The numbers behind the charts (book/data/figures.yml)."""
-    folder = folder or book_dir()
-    path = folder / "data" / "figures.yml"
-    data = read_yaml(path, FIGURES_SCHEMA)
+    folder, path, data = _read(folder, "figures.yml", FIGURES_SCHEMA)
     for name, figure in data.items():
         figure["sources"] = [
             check_source(path, f"{name}.sources[{i}]", key, folder) for i, key in enumerate(figure["sources"])
@@ -180,9 +182,8 @@ def clear_cache() -> None:
 @functools.cache
 def load_drinks(folder: Path | None = None) -> list[dict[str, Any]]:
     """The caffeine tool's drinks: label, typical mg per serving, resolved source."""
-    folder = folder or book_dir()
-    path = folder / "data" / "drinks.yml"
-    items = read_yaml(path, DRINKS_SCHEMA)["drinks"]
+    folder, path, content = _read(folder, "drinks.yml", DRINKS_SCHEMA)
+    items = content["drinks"]
     no_duplicates(path, "drinks", [d["id"] for d in items])
     most = next(f["max"] for f in load_fields(folder)["forms"]["caffeine"] if f["name"] == "mg")
     out = []
@@ -204,9 +205,7 @@ def load_drinks(folder: Path | None = None) -> list[dict[str, Any]]:
 def load_fields(folder: Path | None = None) -> dict[str, Any]:
     """The tools' forms (book/data/fields.yml) with their words (labels, choices, messages) from the
     catalogue: {'forms': {form: [field, ...]}, 'messages', 'number_pattern', 'limits'}."""
-    folder = folder or book_dir()
-    path = folder / "data" / "fields.yml"
-    data = read_yaml(path, FIELDS_SCHEMA)
+    folder, path, data = _read(folder, "fields.yml", FIELDS_SCHEMA)
     try:
         re.compile(data["number_pattern"])
     except re.error as err:
@@ -236,9 +235,7 @@ def _with_words(path: Path, where: str, form: str, field: dict[str, Any], names:
 @functools.cache
 def load_caffeine(folder: Path | None = None) -> dict[str, Any]:
     """The caffeine timeline's half-life and guidance (book/data/caffeine.yml), sources checked."""
-    folder = folder or book_dir()
-    path = folder / "data" / "caffeine.yml"
-    data = read_yaml(path, CAFFEINE_SCHEMA)
+    folder, path, data = _read(folder, "caffeine.yml", CAFFEINE_SCHEMA)
     low, high = data["half_life"]["range"]
     if not low <= data["half_life"]["default"] <= high:
         raise CourseDataError(path, "half_life.default", f"must be within the range {low} to {high}")
@@ -251,11 +248,11 @@ def load_caffeine(folder: Path | None = None) -> dict[str, Any]:
 @functools.cache
 def load_storage(folder: Path | None = None) -> dict[str, Any]:
     """What the tools save in the browser: {'prefix', 'keys': {name: full key}, 'versions', 'book_keys'}."""
-    data = read_yaml((folder or book_dir()) / "data" / "storage.yml", STORAGE_SCHEMA)
+    data = _read(folder, "storage.yml", STORAGE_SCHEMA)[2]
     return {**data, "keys": {name: data["prefix"] + key for name, key in data["keys"].items()}}
 
 
 @functools.cache
 def load_palette(folder: Path | None = None) -> dict[str, Any]:
     """The charts' colours (book/data/palette.yml)."""
-    return read_yaml((folder or book_dir()) / "data" / "palette.yml", PALETTE_SCHEMA)
+    return _read(folder, "palette.yml", PALETTE_SCHEMA)[2]

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from .schemas import ID, SOURCES, TEXT
 
+
+def record(**properties: dict) -> dict:
+    """An object with exactly these fields, all of them required."""
+    return {"type": "object", "required": list(properties), "additionalProperties": False, "properties": properties}
+
+
 DRINKS_SCHEMA = {
     "type": "object",
     "required": ["drinks"],
@@ -59,95 +65,44 @@ _FIELD = {
     ],
 }
 _COUNT = {"type": "integer", "minimum": 1}
-FIELDS_SCHEMA = {
-    "type": "object",
-    "required": ["number_pattern", "forms", "limits"],
-    "additionalProperties": False,
-    "properties": {
-        "number_pattern": {"type": "string", "minLength": 1},
-        "forms": {
-            "type": "object",
-            "required": ["diary", "caffeine", "bedtime", "visit"],
-            "additionalProperties": {"type": "array", "minItems": 1, "items": _FIELD},
-        },
-        "limits": {
-            "type": "object",
-            "required": ["max_drinks", "import_max_bytes", "import_max_entries"],
-            "additionalProperties": False,
-            "properties": {"max_drinks": _COUNT, "import_max_bytes": _COUNT, "import_max_entries": _COUNT},
-        },
+FIELDS_SCHEMA = record(
+    number_pattern={"type": "string", "minLength": 1},
+    forms={
+        "type": "object",
+        "required": ["diary", "caffeine", "bedtime", "visit"],
+        "additionalProperties": {"type": "array", "minItems": 1, "items": _FIELD},
     },
-}
+    limits=record(max_drinks=_COUNT, import_max_bytes=_COUNT, import_max_entries=_COUNT),
+)
 _HOURS = {"type": "number", "minimum": 0, "maximum": 24}
-CAFFEINE_SCHEMA = {
-    "type": "object",
-    "required": ["half_life", "guidance", "day"],
-    "additionalProperties": False,
-    "properties": {
-        "half_life": {
-            "type": "object",
-            "required": ["default", "range", "sources"],
-            "additionalProperties": False,
-            "properties": {
-                "default": _HOURS,
-                "range": {"type": "array", "minItems": 2, "maxItems": 2, "items": _HOURS},
-                "sources": SOURCES,
-            },
-        },
-        "guidance": {
-            "type": "object",
-            "required": ["daily_mg", "single_dose_mg", "pregnancy_daily_mg", "bedtime_mg", "sources"],
-            "additionalProperties": False,
-            "properties": {
-                "daily_mg": _COUNT,
-                "single_dose_mg": _COUNT,
-                "pregnancy_daily_mg": _COUNT,
-                "bedtime_mg": _COUNT,
-                "sources": SOURCES,
-            },
-        },
-        "day": {
-            "type": "object",
-            "required": ["one_time_hours", "day_start"],
-            "additionalProperties": False,
-            "properties": {"one_time_hours": _HOURS, "day_start": _HOURS},
-        },
+CAFFEINE_SCHEMA = record(
+    half_life=record(
+        default=_HOURS, range={"type": "array", "minItems": 2, "maxItems": 2, "items": _HOURS}, sources=SOURCES
+    ),
+    guidance=record(
+        daily_mg=_COUNT, single_dose_mg=_COUNT, pregnancy_daily_mg=_COUNT, bedtime_mg=_COUNT, sources=SOURCES
+    ),
+    day=record(one_time_hours=_HOURS, day_start=_HOURS),
+)
+STORAGE_SCHEMA = record(
+    prefix={"type": "string", "pattern": "^[a-z-]+:$"},
+    keys={
+        "type": "object",
+        "required": ["diary", "caffeine", "visit", "symptoms", "region", "checklist"],
+        "additionalProperties": {"type": "string", "pattern": "^[a-z-]+:?$"},
     },
-}
-STORAGE_SCHEMA = {
-    "type": "object",
-    "required": ["prefix", "keys", "versions", "book_keys"],
-    "additionalProperties": False,
-    "properties": {
-        "prefix": {"type": "string", "pattern": "^[a-z-]+:$"},
-        "keys": {
-            "type": "object",
-            "required": ["diary", "caffeine", "visit", "symptoms", "region", "checklist"],
-            "additionalProperties": {"type": "string", "pattern": "^[a-z-]+:?$"},
-        },
-        "versions": {"type": "object", "additionalProperties": _COUNT},
-        "book_keys": {"type": "array", "items": {"type": "string", "minLength": 1}},
-    },
-}
+    versions={"type": "object", "additionalProperties": _COUNT},
+    book_keys={"type": "array", "items": {"type": "string", "minLength": 1}},
+)
 _PALETTE = {
     "type": "object",
     "additionalProperties": {"type": "string", "pattern": r"^(#[0-9a-f]{6}|rgba\([0-9., ]+\))$"},
 }
-PALETTE_SCHEMA = {
-    "type": "object",
-    "required": ["levels", "people", "tools"],
-    "additionalProperties": False,
-    "properties": {
-        "levels": {**_PALETTE, "required": ["red", "amber", "green", "blue"]},
-        "people": {**_PALETTE, "required": ["twitch", "mnd", "neither"]},
-        "tools": {
-            "type": "object",
-            "required": ["light", "dark"],
-            "additionalProperties": False,
-            "properties": {"light": _PALETTE, "dark": _PALETTE},
-        },
-    },
-}
+PALETTE_SCHEMA = record(
+    levels={**_PALETTE, "required": ["red", "amber", "green", "blue"]},
+    people={**_PALETTE, "required": ["twitch", "mnd", "neither"]},
+    tools=record(light=_PALETTE, dark=_PALETTE),
+)
 # A message catalogue: names -> words, or groups of them. Every language has the same names.
 CATALOGUE_SCHEMA = {
     "type": "object",

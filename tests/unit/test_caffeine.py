@@ -10,15 +10,8 @@ import traitlets
 from widgets import CaffeineTimeline
 from widgets.caffeine import bedtime_hour, caffeine_curve, caffeine_left, guidance, hour_of_day, latest_stop_hour
 from widgets.csvfile import columns
-from widgets.fields import form, validate
 
-NOW = "2026-11-22T12:00"
-GOOD = {"when": "2026-11-01T08:00", "area": "calf", "duration_min": "2"}
-DIARY_FIELDS, CAFFEINE_FIELDS, CSV_COLUMNS = form("diary"), form("caffeine"), columns()
-
-
-def validate_entry(raw, now):
-    return validate(DIARY_FIELDS, raw, now)
+CSV_COLUMNS = columns()
 
 
 def test_one_drink_halves_every_half_life():

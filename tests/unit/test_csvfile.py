@@ -5,19 +5,10 @@ from __future__ import annotations
 import pytest
 
 from widgets.csvfile import columns, parse_csv, split_csv, to_csv
-from widgets.fields import form, validate
 
-NOW = "2026-11-22T12:00"
-GOOD = {"when": "2026-11-01T08:00", "area": "calf", "duration_min": "2"}
-DIARY_FIELDS, CAFFEINE_FIELDS, CSV_COLUMNS = form("diary"), form("caffeine"), columns()
+from .entries import GOOD, NOW, entry, validate_entry
 
-
-def validate_entry(raw, now):
-    return validate(DIARY_FIELDS, raw, now)
-
-
-def entry(**values):
-    return validate_entry({**GOOD, **values}, NOW)[0]
+CSV_COLUMNS = columns()
 
 
 def test_csv_round_trip_is_lossless():

@@ -5,15 +5,11 @@ from __future__ import annotations
 import pytest
 
 from widgets.csvfile import columns
-from widgets.fields import form, validate
+from widgets.fields import validate
 
-NOW = "2026-11-22T12:00"
-GOOD = {"when": "2026-11-01T08:00", "area": "calf", "duration_min": "2"}
-DIARY_FIELDS, CAFFEINE_FIELDS, CSV_COLUMNS = form("diary"), form("caffeine"), columns()
+from .entries import CAFFEINE_FIELDS, GOOD, NOW, validate_entry
 
-
-def validate_entry(raw, now):
-    return validate(DIARY_FIELDS, raw, now)
+CSV_COLUMNS = columns()
 
 
 def errors(**values):

@@ -7,20 +7,11 @@ import traitlets
 
 from widgets import TwitchDiary, VisitSummary
 from widgets.csvfile import columns, parse_csv
-from widgets.fields import form, validate
 from widgets.tool import PLOTLY_JS, Tool
 
-NOW = "2026-11-22T12:00"
-GOOD = {"when": "2026-11-01T08:00", "area": "calf", "duration_min": "2"}
-DIARY_FIELDS, CAFFEINE_FIELDS, CSV_COLUMNS = form("diary"), form("caffeine"), columns()
+from .entries import DIARY_FIELDS, GOOD, NOW, entry, validate_entry
 
-
-def validate_entry(raw, now):
-    return validate(DIARY_FIELDS, raw, now)
-
-
-def entry(**values):
-    return validate_entry({**GOOD, **values}, NOW)[0]
+CSV_COLUMNS = columns()
 
 
 def test_diary_saves_entries_to_a_file(tmp_path):
