@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from widgets.data import load_symptoms
+from widgets.triage import fill_numbers
+
 pytestmark = pytest.mark.browser
 
 TOOL_PAGES = {
@@ -49,3 +52,23 @@ def test_emergency_box_keeps_its_red_without_javascript(no_script_page, book_url
     title_bg = box.locator(".admonition-title").evaluate("e => getComputedStyle(e).backgroundColor")
     assert border == "rgb(215, 45, 71)", border
     assert title_bg == "rgb(249, 225, 228)", title_bg
+
+
+@pytest.mark.browser
+def test_without_javascript_every_warning_sign_is_on_the_page_as_text(browser, book_url):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{book_url}/book/when-to-see-a-doctor.html")
+    # The page's text, and the four-level picture's: SVG draws without JavaScript, and its <desc>
+    # says in words all that the picture shows (innerText leaves SVG text out).
+    shown = page.locator("article").inner_text() + " ".join(page.locator("article svg desc").all_text_contents())
+    text = " ".join(shown.split())
+    assert page.locator("#picture-four-levels svg").is_visible()
+    context.close()
+    data = load_symptoms()
+    for s in data["symptoms"]:
+        if s["level"] != "selfcare":
+            assert " ".join(s["label"].split()) in text, s["id"]
+    for level in ("emergency", "urgent", "doctor"):
+        heading = fill_numbers(data["levels"][level]["heading"], "all", data["regions"])
+        assert heading in text, level

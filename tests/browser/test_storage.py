@@ -5,32 +5,28 @@ cannot read are kept as they were, and exported CSV cannot run as a spreadsheet 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
-from widgets.caffeine import bedtime_hour, caffeine_left, hour_of_day
-from widgets.csvfile import parse_csv, to_csv
 from widgets.data import load_storage
 
-from .conftest import open_page
-from .test_tools import add_drink as add_timeline_drink
-from .test_tools import add_drink_of, seed_storage
-from .test_tools import add_entry as add_diary_entry
+from ..conftest import open_page
+from .tools import add_drink as add_timeline_drink
+from .tools import add_entry as add_diary_entry
+from .tools import seed_storage
 
 pytestmark = pytest.mark.browser
 DIARY_KEY = load_storage()["keys"]["diary"]
-PREFIX = "fasciculation-course:"
-CAFFEINE_KEY = PREFIX + "caffeine"
-TICKS_KEY = PREFIX + "symptoms"
-VISIT_KEY = PREFIX + "visit"
-CHECKLIST_KEY = PREFIX + "checklist:sleep"
-PAGES = {
-    "diary": "book/twitch-diary.html",
-    "caffeine": "book/caffeine-timeline.html",
-    "checker": "book/when-to-see-a-doctor.html",
-    "checklist": "book/sleep.html",
-    "visit": "book/doctor-visit.html",
+KEYS = load_storage()["keys"]
+PREFIX = load_storage()["prefix"]
+CAFFEINE_KEY, TICKS_KEY, VISIT_KEY = KEYS["caffeine"], KEYS["symptoms"], KEYS["visit"]
+CHECKLIST_KEY = KEYS["checklist"] + "sleep"
+PAGES = {  # in the widget book
+    "diary": "pages/twitch_diary.html",
+    "caffeine": "pages/caffeine_timeline.html",
+    "checker": "pages/symptom_checker.html",
+    "checklist": "pages/trigger_checklist.html",
+    "visit": "pages/visit_summary.html",
 }
 WIDGET = {
     "diary": "twitch-diary",
@@ -125,13 +121,13 @@ def eventually(page, count, expected, timeout_ms=5000):
 
 
 @pytest.fixture
-def two_tabs(context, page, book_url):
+def two_tabs(context, page, widget_book_url):
     """The same tool open in two tabs of one browser, both loaded before either changes anything."""
 
     def open_both(tool):
         other = context.new_page()
         for tab in (page, other):
-            open_page(tab, book_url, PAGES[tool])
+            open_page(tab, widget_book_url, PAGES[tool])
         return page, other
 
     return open_both
@@ -148,12 +144,12 @@ def test_two_open_tabs_keep_what_each_added(two_tabs, tool):
 
 
 @pytest.mark.parametrize("tool", ACTIONS)
-def test_delete_all_in_one_tab_is_not_undone_by_another(context, page, book_url, tool):
-    open_page(page, book_url, PAGES[tool])
+def test_delete_all_in_one_tab_is_not_undone_by_another(context, page, widget_book_url, tool):
+    open_page(page, widget_book_url, PAGES[tool])
     ACTIONS[tool](page, 1)
     assert what_is_saved(page, tool) == 1
     deleter = context.new_page()
-    open_page(deleter, book_url, PAGES["diary"])
+    open_page(deleter, widget_book_url, PAGES["diary"])
     root(deleter, "diary").get_by_role("button", name="Delete all my data").click()
     root(deleter, "diary").get_by_role("button", name="Yes, delete everything").click()
     assert "All your data is deleted" in root(deleter, "diary").inner_text()
@@ -165,13 +161,13 @@ def test_delete_all_in_one_tab_is_not_undone_by_another(context, page, book_url,
 
 
 @pytest.mark.parametrize("tool", ["diary", "caffeine", "visit"])
-def test_every_tool_page_deletes_everything_the_course_keeps(page, book_url, tool):
+def test_every_tool_page_deletes_everything_the_course_keeps(page, widget_book_url, tool):
     page.add_init_script(
         "if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1');"
         " localStorage.setItem('sphinx_highlight_terms', 'twitch');"
         f" localStorage.setItem('{TICKS_KEY}', JSON.stringify({{ticked: ['calf-weak'], date: '2026-11-30'}})); }}"
     )
-    open_page(page, book_url, PAGES[tool])
+    open_page(page, widget_book_url, PAGES[tool])
     widget = root(page, tool)
     widget.get_by_role("button", name="Delete all my data").click()
     widget.get_by_role("button", name="Yes, delete everything").click()
@@ -197,9 +193,9 @@ FULL_STORAGE = (
 
 
 @pytest.mark.parametrize("tool", ACTIONS)
-def test_a_full_storage_is_said_and_nothing_saved_is_removed(page, book_url, tool):
+def test_a_full_storage_is_said_and_nothing_saved_is_removed(page, widget_book_url, tool):
     page.add_init_script(FULL_STORAGE)
-    open_page(page, book_url, PAGES[tool])
+    open_page(page, widget_book_url, PAGES[tool])
     before = page.evaluate("() => ({...localStorage})")
     ACTIONS[tool](page, 2)
     message = root(page, tool).get_by_text("storage for this site is full")
@@ -209,9 +205,9 @@ def test_a_full_storage_is_said_and_nothing_saved_is_removed(page, book_url, too
 
 
 @pytest.mark.parametrize("tool", ["diary", "caffeine", "visit"])
-def test_delete_all_says_so_when_it_fails(page, book_url, tool):
+def test_delete_all_says_so_when_it_fails(page, widget_book_url, tool):
     page.add_init_script(FULL_STORAGE)
-    open_page(page, book_url, PAGES[tool])
+    open_page(page, widget_book_url, PAGES[tool])
     before = page.evaluate("() => ({...localStorage})")
     widget = root(page, tool)
     widget.get_by_role("button", name="Delete all my data").click()
@@ -221,12 +217,12 @@ def test_delete_all_says_so_when_it_fails(page, book_url, tool):
     assert page.evaluate("() => ({...localStorage})") == before
 
 
-def test_blocked_storage_is_said_and_the_diary_still_works_for_the_visit(page, book_url):
+def test_blocked_storage_is_said_and_the_diary_still_works_for_the_visit(page, widget_book_url):
     page.add_init_script(
         "Object.defineProperty(window, 'localStorage',"
         " {get() { throw new DOMException('blocked', 'SecurityError'); }});"
     )
-    open_page(page, book_url, PAGES["diary"])
+    open_page(page, widget_book_url, PAGES["diary"])
     widget = root(page, "diary")
     assert "does not let the page save anything" in widget.inner_text()
     add_entry(page, 1)
@@ -251,18 +247,18 @@ WRONG = {
 
 
 @pytest.mark.parametrize("tool", WRONG)
-def test_wrongly_typed_saved_values_are_reported_and_kept_as_they_were(page, watch, book_url, tool):
+def test_wrongly_typed_saved_values_are_reported_and_kept_as_they_were(page, watch, widget_book_url, tool):
     key, value = WRONG[tool]
     raw = value if isinstance(value, str) else json.dumps(value)
     seed_storage(page, key, raw)
-    open_page(page, book_url, PAGES[tool])
+    open_page(page, widget_book_url, PAGES[tool])
     widget = root(page, tool)
     assert "[object Object]" not in widget.inner_text()
     if tool in ("diary", "caffeine", "visit"):
         assert "could not be read" in widget.locator(".cw-storage-note").inner_text()
     assert saved(page, key) == raw  # reading changed nothing
     page.reload()
-    open_page(page, book_url, PAGES[tool])
+    open_page(page, widget_book_url, PAGES[tool])
     assert saved(page, key) == raw
     ACTIONS[tool](page, 1)  # the reader's next change keeps what could not be read
     if tool in ("diary", "caffeine"):
@@ -277,23 +273,7 @@ def test_wrongly_typed_saved_values_are_reported_and_kept_as_they_were(page, wat
     assert watch.errors == []
 
 
-def test_the_visit_summary_says_which_diary_entries_it_left_out(page, watch, book_url):
-    entries = [
-        {"when": "2026-11-01T08:00", "area": "calf", "duration_min": 2},
-        {"when": "2026-11-02T08:00", "area": "calf", "duration_min": "two"},
-        7,
-    ]
-    page.add_init_script(
-        f"localStorage.setItem({json.dumps(DIARY_KEY)}, {json.dumps(json.dumps({'version': 1, 'entries': entries}))});"
-    )
-    open_page(page, book_url, PAGES["visit"])
-    sheet = root(page, "visit").locator(".cw-visit-summary-sheet")
-    assert "2 diary entries could not be read and are left out" in sheet.inner_text()
-    assert "1 episode in 1 day" in sheet.inner_text()
-    assert watch.errors == []
-
-
-def test_a_copy_is_kept_before_unreadable_data_is_replaced_or_nothing_is_replaced(page, book_url):
+def test_a_copy_is_kept_before_unreadable_data_is_replaced_or_nothing_is_replaced(page, widget_book_url):
     """When even the copy cannot be written, the unreadable diary is not replaced."""
     page.add_init_script(
         f"localStorage.setItem({json.dumps(DIARY_KEY)}, '{{broken');"
@@ -302,7 +282,7 @@ def test_a_copy_is_kept_before_unreadable_data_is_replaced_or_nothing_is_replace
         " if (k.endsWith(':unreadable')) throw new DOMException('full', 'QuotaExceededError');"
         " return set.call(this, k, v); };"
     )
-    open_page(page, book_url, PAGES["diary"])
+    open_page(page, widget_book_url, PAGES["diary"])
     add_entry(page, 1)
     assert saved(page, DIARY_KEY) == "{broken"
     assert "was not saved" in root(page, "diary").locator(".cw-status").inner_text()
@@ -310,55 +290,5 @@ def test_a_copy_is_kept_before_unreadable_data_is_replaced_or_nothing_is_replace
 
 # --------------------------------------------------------------------------- CSV formulas
 
-FORMULAS = ['=HYPERLINK("http://x")', "+1+2", "-3", "@SUM(A1)", "\tTab", "plain - text"]
-
-
-def test_csv_formula_cells_are_neutralised_on_export_and_restored_on_import(page, watch, book_url, tmp_path):
-    open_page(page, book_url, PAGES["diary"])
-    widget = root(page, "diary")
-    for n, note in enumerate(FORMULAS, start=1):
-        add_diary_entry(page, when=f"2026-11-0{n}T08:00", notes=note)
-    before = saved_json(page, DIARY_KEY)["entries"]
-    with page.expect_download() as info:
-        widget.get_by_role("button", name="Download my diary (CSV)").click()
-    text = Path(info.value.path()).read_bytes().decode("utf-8")
-    for line in text.splitlines()[1:]:
-        note_cell = line.rsplit(",", 1)[-1]
-        assert not note_cell.lstrip('"').startswith(("=", "+", "-", "@", "\t")), line
-    assert '"\'=HYPERLINK(""http://x"")"' in text
-    assert text == to_csv(before)  # Python writes the same bytes
-    assert [e["notes"] for e in parse_csv(text)["entries"]] == [e["notes"] for e in before]
-    path = tmp_path / "diary.csv"
-    path.write_text(text, encoding="utf-8")
-    widget.get_by_role("button", name="Delete all my data").click()
-    widget.get_by_role("button", name="Yes, delete everything").click()
-    widget.get_by_label("Import a CSV file").set_input_files(str(path))
-    widget.locator(".cw-import-report").get_by_text(f"Imported {len(FORMULAS)} entries").wait_for()
-    assert saved_json(page, DIARY_KEY)["entries"] == before  # read back as the reader wrote them
-    assert watch.errors == []
-
 
 # --------------------------------------------------------------------------- caffeine bedtime
-
-DRINKS_INTO_THE_NIGHT = [("23:00", 100), ("02:00", 100)]
-
-
-@pytest.mark.parametrize("bedtime, hours_after_last", [("03:59", 1 + 59 / 60), ("04:00", 2), ("06:00", 4)])
-def test_bedtime_is_a_real_clock_time_after_the_drinks(page, watch, book_url, bedtime, hours_after_last):
-    hours = [hour_of_day(t) for t, _ in DRINKS_INTO_THE_NIGHT]
-    bed = bedtime_hour(bedtime, hours)
-    assert bed - hours[-1] == pytest.approx(hours_after_last)
-    expected = caffeine_left([(h, mg) for h, (_, mg) in zip(hours, DRINKS_INTO_THE_NIGHT, strict=True)], bed)
-    assert expected > 90  # most of the 02:00 drink is still there: never "about 0 mg"
-    open_page(page, book_url, PAGES["caffeine"])
-    assert page.evaluate("([b, h]) => window.courseTools.bedtimeHour(b, h, 4)", [bedtime, hours]) == pytest.approx(bed)
-    timeline = root(page, "caffeine")
-    for time, mg in DRINKS_INTO_THE_NIGHT:
-        add_drink_of(timeline, str(mg), time)
-    timeline.get_by_label("Bedtime").fill(bedtime)
-    timeline.get_by_label("Bedtime").dispatch_event("change")
-    result = timeline.locator(".cw-result").inner_text()
-    assert f"At bedtime ({bedtime}) about {round(expected)} mg" in result
-    if round(expected) >= 100:
-        assert "near bedtime can make it harder to fall asleep" in result
-    assert watch.errors == []
