@@ -71,9 +71,10 @@ def several_answer_question() -> tuple[str, int, dict]:
     raise AssertionError("no several-answer question with two right answers and a wrong one")
 
 
-def test_several_answer_feedback_says_what_the_reader_did_in_words(page, widget_book_url):
+def test_several_answer_feedback_says_what_the_reader_did_in_words(page, book_url):
+    """In the course itself: the first chapter with a several-answer question that fits."""
     chapter, n, question = several_answer_question()
-    open_page(page, widget_book_url, f"book/{chapter}.html")
+    open_page(page, book_url, f"book/{chapter}.html")
     fieldset = page.locator('[data-widget="quiz"] fieldset.cw-question').nth(n)
     picked_right, missed_right = [o["text"] for o in question["options"] if o.get("correct")][:2]
     picked_wrong = next(o["text"] for o in question["options"] if not o.get("correct"))
