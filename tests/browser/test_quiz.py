@@ -109,8 +109,8 @@ def test_quiz_answers_by_mouse(page, watch, widget_book_url):
     assert watch.external == [] and watch.errors == []
 
 
-def test_quiz_by_keyboard_alone_with_summary_and_try_again(page, widget_book_url):
-    open_page(page, widget_book_url, QUIZ)
+def test_quiz_by_keyboard_alone_with_summary_and_try_again(page, book_url):
+    open_page(page, book_url, "book/sleep.html")  # the summary links to its sections
     quiz = page.locator('[data-widget="quiz"]')
     questions = quiz.locator("fieldset.cw-question")
     count = questions.count()
