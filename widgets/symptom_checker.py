@@ -5,6 +5,7 @@ from __future__ import annotations
 import traitlets
 
 from .base import CourseWidget
+from .catalogue import say, words
 from .data import load_symptoms
 from .triage import FALLBACK_REGION, fill_numbers, triage
 
@@ -40,10 +41,13 @@ class SymptomChecker(CourseWidget):
 
     def advice(self) -> str:
         """What the ticked signs call for, in words, with the numbers for `region`."""
+        text = words("symptom_checker")
         if not self.level:
-            return self.words["nothing_ticked"]
+            return text["nothing_ticked"]
         info = self.levels[self.level]
-        return fill_numbers(f"{info['heading']}. {info['action']}", self.region, self.regions)
+        return fill_numbers(
+            say(text["advice"], heading=info["heading"], action=info["action"]), self.region, self.regions
+        )
 
     def __repr__(self) -> str:
         return f"SymptomChecker({len(self.ticked)} ticked, level={self.level or 'none'})"

@@ -1,4 +1,4 @@
-// uses: nothing · provides: STORAGE_PREFIX, savedData, notSavedMessage, TICKS_KEY, REGION_KEY, savedTicks, hasTicks
+// uses: sayer · provides: STORAGE_PREFIX, savedData, notSavedMessage, TICKS_KEY, REGION_KEY, savedTicks, hasTicks
 // The one place the course keeps a reader's data in this browser (localStorage), for every tool.
 //
 // - Every read and write is checked: a full or blocked storage is reported, never ignored.
@@ -105,12 +105,20 @@ const savedData = {
   },
 };
 
-/** What to tell a reader when a save failed, in plain words, with what to do. */
-function notSavedMessage(problem, what, rescue) {
-  const why = problem === "blocked"
-    ? "This browser does not let the page save anything (it may be in private mode, or storage is turned off)."
-    : "This browser's storage for this site is full.";
-  return `${why} ${what} was not saved. ${rescue}`;
+// The words of storage.yml, for callers that do not pass their `say` yet (remove once they all do).
+const STORAGE_WORDS = {
+  storage_blocked: "This browser does not let the page save anything (it may be in private mode, or storage is turned off).",
+  storage_full: "This browser's storage for this site is full.",
+  storage_not_saved: "{why} {what} was not saved. {rescue}",
+};
+
+/**
+ * What to tell a reader when a save failed, in plain words, with what to do. `what` and `rescue`
+ * are the caller's words; `say` is the caller's sayer(model), whose words include storage.yml.
+ */
+function notSavedMessage(problem, what, rescue, say = sayer({ get: () => STORAGE_WORDS })) {
+  const why = say(problem === "blocked" ? "storage_blocked" : "storage_full");
+  return say("storage_not_saved", { why, what, rescue });
 }
 
 // What the symptom checker keeps; the doctor-visit summary reads the same.

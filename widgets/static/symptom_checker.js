@@ -1,4 +1,4 @@
-// uses: element, widgetSection, inline, sourceNote, plural, uid, traitValues, commit, savedData, savedTicks, hasTicks, TICKS_KEY, REGION_KEY, notSavedMessage, triage, fillNumbers · provides: render
+// uses: element, widgetSection, inline, sourceNote, sayer, uid, traitValues, commit, savedData, savedTicks, hasTicks, TICKS_KEY, REGION_KEY, notSavedMessage, triage, fillNumbers · provides: render
 // Symptom checker: the most urgent ticked sign decides what to do now. One warning sign is enough.
 //
 // What this browser keeps, and only here: the ticks with the date they were ticked (the
@@ -16,11 +16,10 @@ function daysSince(isoDate) {
   return Number.isNaN(then) ? Infinity : Math.round((Date.parse(`${today()}T00:00:00`) - then) / 86400000);
 }
 
-function readableDate(isoDate) {
+function readableDate(say, isoDate) {
   const when = new Date(`${isoDate}T00:00:00`);
-  if (Number.isNaN(when.getTime())) return "an unknown date";
-  const lang = document.documentElement.lang || undefined;
-  return when.toLocaleDateString(lang, { day: "numeric", month: "long", year: "numeric" });
+  if (Number.isNaN(when.getTime())) return say("unknown_date");
+  return say.date(when, { day: "numeric", month: "long", year: "numeric" });
 }
 
 /** Saved ticks this checker knows, or null (storage.js: savedTicks, TICKS_KEY). */
@@ -33,8 +32,10 @@ function readSavedTicks(known) {
 const isFresh = (saved) => Boolean(saved && saved.date && daysSince(saved.date) <= STALE_DAYS);
 
 function render({ model, el }) {
+  const say = sayer(model);
   const ck = {
     model,
+    say,
     id: uid("checker"),
     ...traitValues(model, "levels", "regions", "groups", "symptoms"),
     ticked: new Set(),
@@ -49,24 +50,22 @@ function render({ model, el }) {
   const groupEls = signGroups(ck);
   // Saved answers: when they were ticked, and a one-tap way to clear them.
   ck.savedNote = element("div", { class: "cw-saved", role: "status" });
-  const clear = element("button", { type: "button", class: "cw-button cw-clear" }, "Clear my answers");
+  const clear = element("button", { type: "button", class: "cw-button cw-clear" }, say("clear_answers"));
   clear.addEventListener("click", () => {
     ticked.clear();
     ck.tickedOn = null;
     const cleared = savedData.change(TICKS_KEY, () => null, id);
-    report(ck, cleared, "Clearing your answers", "The ticks are cleared on this page, but may come back when you open it again.");
+    report(ck, cleared, say("clearing_not_saved"), say("clearing_may_return"));
     update(ck);
-    if (cleared.ok) ck.savedNote.replaceChildren(element("p", {}, "Your answers are cleared."));
+    if (cleared.ok) ck.savedNote.replaceChildren(element("p", {}, say("answers_cleared")));
   });
   // The result: shown only once something is ticked, kept in view next to the ticks.
   ck.resultRegion = element("div", { class: "cw-result-region", role: "status", "aria-live": "polite" });
 
   el.append(
-    widgetSection(id, "symptom-checker", "When to get help: check your signs",
-      element("p", { class: "cw-help cw-adults" },
-        "This checker is for adults (16 and over). A child with twitching should see a GP (family doctor); ",
-        "the \u201ccall now\u201d signs apply to children too."),
-      element("p", { class: "cw-help" }, "Tick every sign you have now. One sign is enough to change the advice. It is not a diagnosis."),
+    widgetSection(id, "symptom-checker", say("title"),
+      element("p", { class: "cw-help cw-adults" }, say("for_adults")),
+      element("p", { class: "cw-help" }, say("tick_every_sign")),
       ck.regionChoice,
       ck.savedNote,
       groupEls,
@@ -74,16 +73,10 @@ function render({ model, el }) {
       ck.resultRegion,
     ),
   );
-  model.on("change:ticked", () => {
-    const wanted = (model.get("ticked") || []).filter((t) => ck.known.has(t));
-    if (wanted.length === ticked.size && wanted.every((t) => ticked.has(t))) return;
-    ticked.clear();
-    wanted.forEach((t) => ticked.add(t));
-    ck.tickedOn = today();
-    report(ck, savedData.changeReadable(TICKS_KEY, hasTicks, () => ({ ticked: wanted, date: ck.tickedOn }), id));
-    update(ck);
-  });
   update(ck);
+  // Python set `checker.ticked` or `checker.region` (a live kernel): show it, and save it as a reader's choice is.
+  model.on("change:ticked", () => ticksFromPython(ck, model.get("ticked")));
+  model.on("change:region", () => regionFromPython(ck, model.get("region")));
   // Another tab, or "Delete all", changed what is saved: show that.
   savedData.watch([TICKS_KEY, REGION_KEY], () => {
     loadSavedTicks(ck);
@@ -108,17 +101,13 @@ function regionChoice(ck) {
   return element(
     "fieldset",
     { class: "cw-region" },
-    element("legend", {}, "Where are you? The numbers to call follow your choice."),
+    element("legend", {}, ck.say("where_are_you")),
     Object.entries(ck.regions)
       .filter(([key]) => key !== "all")
       .map(([key, info]) => {
         const input = element("input", { type: "radio", name: `${id}-region`, id: `${id}-region-${key}`, value: key });
         input.checked = ck.region === key;
-        input.addEventListener("change", () => {
-          ck.region = key;
-          report(ck, savedData.change(REGION_KEY, () => key, id), "Your choice of place", "The numbers on this page still follow it.");
-          update(ck);
-        });
+        input.addEventListener("change", () => chooseRegion(ck, key));
         return element("span", { class: "cw-option cw-inline" }, input, element("label", { for: `${id}-region-${key}` }, info.label));
       }),
   );
@@ -147,22 +136,65 @@ function signGroups(ck) {
   });
 }
 
+/** The reader (or Python) chose where they are: save it, and show that place's numbers. */
+function chooseRegion(ck, key) {
+  ck.region = key;
+  report(ck, savedData.change(REGION_KEY, () => key, ck.id), ck.say("place_not_saved"), ck.say("place_still_followed"));
+  update(ck);
+}
+
+/** The ticked sign ids, in the checker's order: what the page shows, and sends back. */
+const shownTicks = (ck) => ck.symptoms.filter((s) => ck.ticked.has(s.id)).map((s) => s.id);
+
+/**
+ * Python set `checker.ticked`: tick those boxes, show their result and save them with today's date,
+ * as a reader's ticks are. Unknown ids are left out; a value that is not a list of ids, or names no
+ * sign this checker knows, changes nothing and Python is sent back what the page shows. The page's
+ * own commit (update) fires this too: the same ticks as shown change nothing.
+ */
+function ticksFromPython(ck, value) {
+  const wanted = Array.isArray(value) ? [...new Set(value.filter((t) => ck.known.has(t)))] : [];
+  if (!Array.isArray(value) || (value.length && !wanted.length)) {
+    commit(ck.model, { ticked: shownTicks(ck) });
+    return;
+  }
+  if (wanted.length === ck.ticked.size && wanted.every((t) => ck.ticked.has(t))) return;
+  ck.ticked.clear();
+  wanted.forEach((t) => ck.ticked.add(t));
+  ck.tickedOn = wanted.length ? today() : null;
+  const saved = savedData.changeReadable(TICKS_KEY, hasTicks, () => (wanted.length ? { ticked: wanted, date: ck.tickedOn } : null), ck.id);
+  report(ck, saved);
+  if (saved.ok) {
+    ck.saved = readSavedTicks(ck.known); // what is saved now replaces any older ticks the note offered
+    ck.fresh = isFresh(ck.saved);
+  }
+  update(ck);
+}
+
+/** Python set `checker.region`: choose that place (or "all" numbers); an unknown place changes nothing. */
+function regionFromPython(ck, value) {
+  const shown = ck.region || "all";
+  if (value === shown) return;
+  if (typeof value === "string" && Object.hasOwn(ck.regions, value)) chooseRegion(ck, value);
+  else commit(ck.model, { region: shown });
+}
+
 function showSavedNote(ck) {
-  const { saved, ticked, savedNote } = ck;
+  const { say, saved, ticked, savedNote } = ck;
   if (ck.saveProblem) {
     savedNote.replaceChildren(element("p", { class: "cw-error" }, ck.saveProblem));
   } else if (ticked.size && ck.tickedOn) {
-    savedNote.replaceChildren(element("p", {}, `These ticks were saved on ${readableDate(ck.tickedOn)}. Untick any sign you no longer have.`));
+    savedNote.replaceChildren(element("p", {}, say("saved_on", { date: readableDate(say, ck.tickedOn) })));
   } else if (saved && !ck.fresh && !ticked.size) {
-    const restore = element("button", { type: "button", class: "cw-button" }, "Show them again");
+    const restore = element("button", { type: "button", class: "cw-button" }, say("show_again"));
     restore.addEventListener("click", () => {
       saved.ticked.forEach((t) => ticked.add(t));
       ck.tickedOn = saved.date;
       update(ck);
     });
-    const when = saved.date ? `on ${readableDate(saved.date)}` : "some time ago";
+    const when = saved.date ? say("on_date", { date: readableDate(say, saved.date) }) : say("some_time_ago");
     savedNote.replaceChildren(
-      element("p", {}, `You ticked ${plural(saved.ticked.length, "sign", "signs")} ${when}. That is more than ${STALE_DAYS} days ago, so they are not shown. Tick what you have now.`),
+      element("p", {}, say.count("stale_ticks", saved.ticked.length, { when, days: say.number(STALE_DAYS) })),
       restore,
     );
   } else savedNote.replaceChildren();
@@ -181,15 +213,15 @@ function saveTick(ck, sign, on) {
 }
 
 /** A failed save is said until the next save works. */
-function report(ck, saved, what = "Your ticks", rescue = "The advice on this page still follows what you ticked.") {
-  ck.saveProblem = saved.ok ? null : notSavedMessage(saved.problem, what, rescue);
+function report(ck, saved, what = ck.say("ticks_not_saved"), rescue = ck.say("ticks_still_shown")) {
+  ck.saveProblem = saved.ok ? null : notSavedMessage(saved.problem, what, rescue, ck.say);
 }
 
 function update(ck) {
   const { ticked, symptoms } = ck;
   for (const [sid, box] of ck.boxes) box.checked = ticked.has(sid);
   for (const input of ck.regionChoice.querySelectorAll("input")) input.checked = input.value === ck.region;
-  const list = symptoms.filter((s) => ticked.has(s.id)).map((s) => s.id);
+  const list = shownTicks(ck);
   const level = list.length ? triage(list, symptoms, ck.levels) : "";
   ck.resultRegion.replaceChildren(level ? result(ck, level) : "");
   showSavedNote(ck);
@@ -203,7 +235,7 @@ function result(ck, level) {
   const why = element(
     "details",
     { class: "cw-why" },
-    element("summary", {}, `Why this advice? (${plural(chosen.length, "sign", "signs")})`),
+    element("summary", {}, ck.say.count("why_advice", chosen.length)),
     element("ul", {}, chosen.map((s) => element("li", {}, inline(s.label), " ", sourceNote(s.source)))),
   );
   return element(

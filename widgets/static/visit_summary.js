@@ -1,19 +1,16 @@
-// uses: element, widgetSection, replaceContent, appendContent, inline, pageLink, plural, uid, traitValues, STORAGE_PREFIX, savedData, notSavedMessage, TICKS_KEY, REGION_KEY, savedTicks, fillNumbers, checkField, isRecord, loadDiary, fieldRow, showError, controlFor, deleteAllControl · provides: render
+// uses: element, widgetSection, replaceContent, appendContent, inline, pageLink, sayer, uid, traitValues, STORAGE_PREFIX, savedData, notSavedMessage, TICKS_KEY, REGION_KEY, savedTicks, fillNumbers, checkField, isRecord, loadDiary, fieldRow, showError, controlFor, deleteAllControl · provides: render
 // Doctor-visit summary: one printable page from the diary and the symptom checker's ticks.
 // It only reads what this browser saved (and saves the notes typed here); nothing is sent.
 
 const VISIT_KEY = `${STORAGE_PREFIX}visit`; // the notes typed here: {medicines, questions, asked}
-const SUGGESTED = [
-  "What do you think is causing my twitches?",
-  "Do I need any tests, such as a blood test?",
-  "Could any of my medicines play a part?",
-  "What changes should make me come back sooner?",
-  "What can I do to ease the twitches?",
-];
+// The questions a reader can choose, by their names in the catalogue (a choice is saved as its words).
+const SUGGESTED = ["ask_cause", "ask_tests", "ask_medicines", "ask_come_back", "ask_ease"];
 
 function render({ model, el }) {
-  const visit = { model, id: uid("visit"), ...traitValues(model, "fields", "visit_fields", "messages", "symptoms", "levels", "storage_key"), saveProblem: null };
+  const say = sayer(model);
+  const visit = { model, say, id: uid("visit"), ...traitValues(model, "fields", "visit_fields", "messages", "symptoms", "levels", "storage_key"), saveProblem: null };
   const { id, symptoms, levels } = visit;
+  visit.suggested = SUGGESTED.map((name) => say(name));
   visit.known = new Set(symptoms.map((s) => s.id));
   visit.byUrgency = Object.keys(levels).sort((a, b) => levels[b].rank - levels[a].rank);
   visit.fieldNamed = Object.fromEntries(visit.visit_fields.map((f) => [f.name, f]));
@@ -22,15 +19,15 @@ function render({ model, el }) {
   visit.storageNote = element("div", { class: "cw-storage-note", role: "alert" });
   const status = element("p", { class: "cw-status", role: "status", "aria-live": "polite" });
   visit.sheet = element("div", { class: "cw-visit-summary-sheet", "aria-labelledby": `${id}-sheet-title`, role: "region" });
-  const printButton = element("button", { type: "button", class: "cw-button" }, "Print");
+  const printButton = element("button", { type: "button", class: "cw-button" }, say("print"));
   printButton.addEventListener("click", () => window.print());
 
   appendContent(el,
-    widgetSection(id, "visit-summary", "Your summary for the doctor",
-      element("p", { class: "cw-privacy" }, "This summary is made here, in your browser, from what you saved on this device. Nothing leaves your device. Only you decide to print it or show it."),
+    widgetSection(id, "visit-summary", say("title"),
+      element("p", { class: "cw-privacy" }, say("privacy")),
       element("div", { class: "cw-visit-summary-inputs" },
-        element("fieldset", {}, element("legend", {}, "Add to your summary"), rows.started.wrap, rows.medicines.wrap),
-        element("fieldset", {}, element("legend", {}, "Questions to ask"), questionBoxes, rows.questions.wrap),
+        element("fieldset", {}, element("legend", {}, say("add_to_summary")), rows.started.wrap, rows.medicines.wrap),
+        element("fieldset", {}, element("legend", {}, say("questions_to_ask")), questionBoxes, rows.questions.wrap),
         printButton),
       visit.storageNote,
       visit.sheet,
@@ -64,7 +61,7 @@ function loadAll(visit) {
 /** Set one note on top of what is saved now (another tab may have changed the others). */
 function saveNote(visit, name, value) {
   const result = savedData.changeReadable(VISIT_KEY, isRecord, ({ data }) => ({ ...(isRecord(data) ? data : {}), [name]: value }), visit.id);
-  visit.saveProblem = result.ok ? null : notSavedMessage(result.problem, "Your note", "It is on the summary until you close the page: print it now to keep it.");
+  visit.saveProblem = result.ok ? null : notSavedMessage(result.problem, visit.say("note_not_saved"), visit.say("note_on_summary"), visit.say);
   if (result.ok) loadAll(visit);
   else visit.notes = { ...visit.notes, [name]: value };
   draw(visit);
@@ -73,7 +70,7 @@ function saveNote(visit, name, value) {
 // A saved note of the wrong type is not shown, and is kept as it was until the reader types a new one.
 const noteValue = (visit, field) => (typeof visit.notes[field.name] === "string" && checkField(field, visit.notes[field.name], "", visit.messages)[0]) || "";
 const unreadableNotes = (visit) => visit.visit_fields.filter((f) => f.name in visit.notes && visit.notes[f.name] !== "" && noteValue(visit, f) !== visit.notes[f.name]);
-const asked = (visit) => (Array.isArray(visit.notes.asked) ? visit.notes.asked.filter((q) => SUGGESTED.includes(q)) : []);
+const asked = (visit) => (Array.isArray(visit.notes.asked) ? visit.notes.asked.filter((q) => visit.suggested.includes(q)) : []);
 
 /** Notes typed here: medicines, chosen questions, own questions. {rows, questionBoxes}. */
 function noteInputs(visit) {
@@ -87,13 +84,13 @@ function noteInputs(visit) {
       if (!problem) saveNote(visit, field.name, clean ?? ""); // a cleared date is saved as ""
     });
   }
-  const questionBoxes = SUGGESTED.map((q, i) => {
+  const questionBoxes = visit.suggested.map((q, i) => {
     const input = element("input", { type: "checkbox", id: `${id}-q${i}` });
     input.addEventListener("change", () => {
       const chosen = new Set(asked(visit));
       if (input.checked) chosen.add(q);
       else chosen.delete(q);
-      saveNote(visit, "asked", SUGGESTED.filter((s) => chosen.has(s)));
+      saveNote(visit, "asked", visit.suggested.filter((s) => chosen.has(s)));
     });
     return element("div", { class: "cw-option" }, input, element("label", { for: `${id}-q${i}` }, q));
   });
@@ -102,53 +99,62 @@ function noteInputs(visit) {
       if (document.activeElement !== rows[field.name].input) rows[field.name].input.value = noteValue(visit, field);
     }
     const chosen = asked(visit);
-    questionBoxes.forEach((box, i) => (box.querySelector("input").checked = chosen.includes(SUGGESTED[i])));
+    questionBoxes.forEach((box, i) => (box.querySelector("input").checked = chosen.includes(visit.suggested[i])));
   };
   return { rows, questionBoxes };
 }
 
 function showStorageNote(visit) {
+  const { say } = visit;
   const lines = [];
   if (visit.saveProblem) lines.push(visit.saveProblem);
-  if (!visit.notesReadable) lines.push("The notes saved on this page earlier could not be read. They are kept in this browser as they were.");
-  for (const field of visit.notesReadable ? unreadableNotes(visit) : []) lines.push(`The saved “${field.label}” could not be read. It is kept as it was until you type a new one.`);
+  if (!visit.notesReadable) lines.push(say("notes_unreadable"));
+  for (const field of visit.notesReadable ? unreadableNotes(visit) : []) lines.push(say("note_unreadable", { label: field.label }));
   replaceContent(visit.storageNote, lines.map((line) => element("p", {}, line)));
 }
 
-const longDate = (when) => new Date(`${when.slice(0, 10)}T12:00`).toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" });
+const LONG_DATE = { day: "numeric", month: "long", year: "numeric" };
+const longDate = (say, when) => say.date(new Date(`${when.slice(0, 10)}T12:00`), LONG_DATE);
+
+/** A catalogue text with a {link} slot, and the link put in its place. */
+const withLink = (text, link) => {
+  const [before, after = ""] = text.split("{link}");
+  return [before, link, after];
+};
 
 /** The summary sheet, section by section, from what is saved now. */
 function draw(visit) {
   visit.showInputs();
   showStorageNote(visit);
-  const { id, diary, entries } = visit;
+  const { say, id, diary, entries } = visit;
   const items = [];
   const section = (title, ...body) => items.push(element("h5", {}, title), ...body);
   const started = noteValue(visit, visit.fieldNamed.started);
-  const diaryDates = entries.length ? `First diary entry: ${longDate(entries[0].when)}. Last diary entry: ${longDate(entries.at(-1).when)}.` : "";
+  const diaryDates = entries.length ? say("diary_dates", { first: longDate(say, entries[0].when), last: longDate(say, entries.at(-1).when) }) : "";
   if (started || entries.length) {
-    section("When it started", element("p", {}, started ? `The twitching started on ${longDate(started)}. ` : "When the twitching started is not written down. ", diaryDates));
+    section(say("when_it_started"), element("p", {}, started ? say("started_on", { date: longDate(say, started) }) : say("started_unknown"), " ", diaryDates));
   }
+  const diaryLink = (words) => element("a", { href: pageLink("twitch-diary") }, words);
   if (!entries.length) {
-    section("Twitch diary", element("p", {}, "Your diary on this device is empty. ", element("a", { href: pageLink("twitch-diary") }, "Add entries in the twitch diary"), " and they will show here."));
+    section(say("twitch_diary"), element("p", {}, withLink(say("diary_empty"), diaryLink(say("diary_add_link")))));
   } else diarySections(visit, section);
   signSections(visit, section, items);
-  section("Medicines and supplements", element("p", { class: "cw-pre" }, noteValue(visit, visit.fieldNamed.medicines) || "None written down."));
+  section(say("medicines"), element("p", { class: "cw-pre" }, noteValue(visit, visit.fieldNamed.medicines) || say("none_written")));
   const own = noteValue(visit, visit.fieldNamed.questions);
   const questions = [...asked(visit), ...own.split("\n").filter((q) => q.trim())];
-  section("Questions to ask", questions.length ? element("ul", {}, questions.map((q) => element("li", {}, q))) : element("p", {}, "None chosen yet."));
+  section(say("questions_to_ask"), questions.length ? element("ul", {}, questions.map((q) => element("li", {}, q))) : element("p", {}, say("none_chosen")));
   replaceContent(visit.sheet,
-    element("h4", { id: `${id}-sheet-title` }, "Muscle twitches: summary for my doctor"),
-    element("p", { class: "cw-hint" }, `Made on ${new Date().toLocaleDateString(undefined, { day: "numeric", month: "long", year: "numeric" })} from my own notes. It is not a diagnosis.`),
-    diary.problem === "unreadable" ? element("p", { role: "alert" }, "The saved diary could not be read. Open the twitch diary page to see what happened.") : null,
-    diary.bad ? element("p", { role: "alert" }, `${plural(diary.bad, "diary entry", "diary entries")} could not be read and ${diary.bad === 1 ? "is" : "are"} left out: open the `, element("a", { href: pageLink("twitch-diary") }, "twitch diary"), " to fix them.") : null,
+    element("h4", { id: `${id}-sheet-title` }, say("sheet_title")),
+    element("p", { class: "cw-hint" }, say("made_on", { date: say.date(new Date(), LONG_DATE) })),
+    diary.problem === "unreadable" ? element("p", { role: "alert" }, say("diary_unreadable")) : null,
+    diary.bad ? element("p", { role: "alert" }, withLink(say.count("diary_bad", diary.bad), diaryLink(say("diary_link")))) : null,
     items,
   );
 }
 
 /** Where, how often, the latest episodes and possible triggers, from a diary with entries. */
 function diarySections(visit, section) {
-  const { entries, fields } = visit;
+  const { say, entries, fields } = visit;
   const first = entries[0].when;
   const last = entries.at(-1).when;
   const spanDays = Math.max(1, Math.round((new Date(last.slice(0, 10)) - new Date(first.slice(0, 10))) / 864e5) + 1);
@@ -158,41 +164,49 @@ function diarySections(visit, section) {
   const areaLabel = (a) => fields[1].choices.find((c) => c.id === a)?.label ?? a;
   const durations = entries.map((e) => e.duration_min).sort((a, b) => a - b);
   const median = durations[Math.floor((durations.length - 1) / 2)];
-  section("Where", element("p", {}, [...areaCount].sort((a, b) => b[1] - a[1]).map(([a, n]) => `${areaLabel(a)} (${n})`).join(", ") + "."));
-  section("How often", element("p", {}, `${plural(entries.length, "episode", "episodes")} in ${plural(spanDays, "day", "days")}: about ${perWeek} a week. A typical episode lasted ${median} ${median === 1 ? "minute" : "minutes"}.`));
+  const areas = [...areaCount].sort((a, b) => b[1] - a[1]).map(([a, n]) => say("area_count", { area: areaLabel(a), n: say.number(n) }));
+  section(say("where"), element("p", {}, say("areas", { areas: areas.join(say("area_separator")) })));
+  section(say("how_often"), element("p", {}, say("how_often_text", {
+    episodes: say.count("episodes", entries.length),
+    days: say.count("days", spanDays),
+    per_week: say.number(perWeek),
+    minutes: say.count("minutes", median),
+  })));
   // The episodes themselves, newest first: the last 20, and how many earlier ones the diary has.
   const recent = entries.slice(-20).reverse();
-  section("Episodes", element("ul", { class: "cw-episodes" }, recent.map((e) => element("li", {}, `${e.when.replace("T", " ")} · ${areaLabel(e.area)} · ${e.duration_min} min`))),
-    entries.length > recent.length ? element("p", {}, `And ${plural(entries.length - recent.length, "earlier episode", "earlier episodes")}, in the twitch diary.`) : null);
+  const episode = (e) => say("episode_line", { when: e.when.replace("T", " "), area: areaLabel(e.area), minutes: say.number(e.duration_min) });
+  section(say("episodes_title"), element("ul", { class: "cw-episodes" }, recent.map((e) => element("li", {}, episode(e)))),
+    entries.length > recent.length ? element("p", {}, say.count("earlier_episodes", entries.length - recent.length)) : null);
   const patterns = [];
-  const share = (test, has, text) => {
+  const share = (test, has, name, values = {}) => {
     const withData = entries.filter(has);
     const n = withData.filter(test).length;
-    if (withData.length && n) patterns.push(`${n} of ${withData.length} episodes ${text}.`);
+    if (withData.length && n) patterns.push(say(name, { n: say.number(n), total: say.number(withData.length), ...values }));
   };
-  share((e) => e.sleep_h < 7, (e) => e.sleep_h !== null, "came after less than 7 hours of sleep");
-  share((e) => e.caffeine_mg > 400, (e) => e.caffeine_mg !== null, "were on days with more than 400 mg of caffeine");
-  share((e) => e.stress >= 7, (e) => e.stress !== null, "were on days with stress of 7 or more out of 10");
-  share((e) => e.exercise === "hard", (e) => e.exercise !== "", "were on days with hard exercise");
-  section("Possible triggers", patterns.length
-    ? [element("ul", {}, patterns.map((p) => element("li", {}, p))), element("p", { class: "cw-hint" }, "These are patterns in the diary, not proof of a cause.")]
-    : element("p", {}, "The diary does not show a pattern with sleep, caffeine, stress or exercise yet."));
+  share((e) => e.sleep_h < 7, (e) => e.sleep_h !== null, "after_short_sleep", { hours: say.number(7) });
+  share((e) => e.caffeine_mg > 400, (e) => e.caffeine_mg !== null, "on_caffeine_days", { mg: say.number(400) });
+  share((e) => e.stress >= 7, (e) => e.stress !== null, "on_stress_days", { stress: say.number(7) });
+  share((e) => e.exercise === "hard", (e) => e.exercise !== "", "on_hard_exercise_days");
+  section(say("possible_triggers"), patterns.length
+    ? [element("ul", {}, patterns.map((p) => element("li", {}, p))), element("p", { class: "cw-hint" }, say("not_proof"))]
+    : element("p", {}, say("no_pattern")));
 }
 
 /** The signs ticked in the symptom checker, most urgent first, and what to do now if any is urgent. */
 function signSections(visit, section, items) {
-  const { symptoms, ticks, levels, byUrgency } = visit;
+  const { say, symptoms, ticks, levels, byUrgency } = visit;
   const flagged = symptoms.filter((s) => ticks.ticked.includes(s.id));
-  section("Signs ticked in the symptom checker", flagged.length
+  const sign = (s, level) => element("li", { "data-level": level }, say("sign_level", { sign: s.label, level: levels[level].short }));
+  section(say("signs_ticked"), flagged.length
     ? [
-        ticks.date ? element("p", {}, `Ticked on ${longDate(ticks.date)}.`) : null,
-        element("ul", {}, byUrgency.flatMap((level) => flagged.filter((s) => s.level === level).map((s) => element("li", { "data-level": level }, `${s.label} (${levels[level].short})`)))),
+        ticks.date ? element("p", {}, say("ticked_on", { date: longDate(say, ticks.date) })) : null,
+        element("ul", {}, byUrgency.flatMap((level) => flagged.filter((s) => s.level === level).map((s) => sign(s, level)))),
       ]
-    : element("p", {}, "No signs are ticked in the ", element("a", { href: pageLink("when-to-see-a-doctor#doctor-checker") }, "symptom checker"), " on this device."));
+    : element("p", {}, withLink(say("no_signs"), element("a", { href: pageLink("when-to-see-a-doctor#doctor-checker") }, say("checker_link")))));
   const highest = byUrgency.find((level) => flagged.some((s) => s.level === level));
   if (highest && highest !== "selfcare" && highest !== "doctor") {
     const numbers = (text) => fillNumbers(text, visit.region, visit.model.get("regions"));
-    items.push(element("p", { class: "cw-urgent", "data-level": highest }, element("strong", {}, numbers(levels[highest].heading), ". "), inline(numbers(levels[highest].action))));
+    items.push(element("p", { class: "cw-urgent", "data-level": highest }, element("strong", {}, say("urgent_heading", { heading: numbers(levels[highest].heading) }), " "), inline(numbers(levels[highest].action))));
   }
 }
 
