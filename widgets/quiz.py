@@ -5,7 +5,7 @@ from __future__ import annotations
 import traitlets
 
 from .base import CourseWidget, file_name
-from .catalogue import words
+from .catalogue import say, words
 from .data import load_chapter
 
 
@@ -31,4 +31,5 @@ class Quiz(CourseWidget):
         super().__init__(quiz_id=chapter_id, title=title, questions=chapter["quiz"], shuffle=shuffle)
 
     def __repr__(self) -> str:
-        return f"Quiz({self.quiz_id!r}: {self.score} of {len(self.questions)} right)"
+        right = say(words(file_name(self.kind))["slip_score_value"], right=self.score, total=len(self.questions))
+        return f"Quiz({self.quiz_id!r}: {right})"

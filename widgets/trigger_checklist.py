@@ -5,7 +5,7 @@ from __future__ import annotations
 import traitlets
 
 from .base import CourseWidget, file_name
-from .catalogue import words
+from .catalogue import say, words
 from .data import checklist_items
 
 
@@ -26,7 +26,8 @@ class TriggerChecklist(CourseWidget):
         super().__init__(checklist_id=checklist_id, title=title, items=items)
 
     def __repr__(self) -> str:
-        return f"TriggerChecklist({self.checklist_id!r}: {len(self.ticked)} of {len(self.items)} ticked)"
+        ticked = say(words(file_name(self.kind))["ticked_count"], ticked=len(self.ticked), total=len(self.items))
+        return f"TriggerChecklist({self.checklist_id!r}: {ticked})"
 
     def tips(self) -> list[str]:
         """The tips for the ticked items, most helpful first (as the page shows them)."""

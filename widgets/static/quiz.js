@@ -1,32 +1,35 @@
-// uses: element, widgetSection, inline, hashString, seededShuffle, uid, commit · provides: render
+// uses: element, widgetSection, inline, sayer, hashString, seededShuffle, uid, commit · provides: render
 // Quiz: single- and several-answer questions with feedback on every option, a running score,
 // a retry for each question, an end summary that links to what to review, a completion slip to copy or
-// print, and "Try again" for the whole quiz.
+// print, and "Try again" for the whole quiz. Answers set from Python (`quiz.answers`) show as if the
+// reader had given them.
 
 function render({ model, el }) {
+  const say = sayer(model);
   const quiz = {
     model,
     el,
+    say,
     id: uid("quiz"),
     questions: model.get("questions"),
     score: element("p", { class: "cw-score", "aria-live": "polite" }),
     summary: element("div", { class: "cw-summary", role: "status" }),
   };
   const { id } = quiz;
-  const root = widgetSection(id, "quiz", model.get("title"),
-    element("p", { class: "cw-help" }, "Answer each question, then press “Check answer”. You can try a question again, or the whole quiz at the end."),
-  );
+  const root = widgetSection(id, "quiz", model.get("title"), element("p", { class: "cw-help" }, say("help")));
   quiz.blocks = quiz.questions.map((q, n) => questionBlock(quiz, q, n));
-  const again = element("button", { type: "button", class: "cw-button cw-again" }, "Try again");
+  const again = element("button", { type: "button", class: "cw-button cw-again" }, say("try_again"));
   again.addEventListener("click", () => reset(quiz));
   root.append(...quiz.blocks.map((b) => b.fieldset), quiz.score, quiz.summary, again);
   el.append(root);
   update(quiz);
+  showAnswers(quiz, model.get("answers"));
+  model.on("change:answers", () => showAnswers(quiz, model.get("answers")));
 }
 
 /** One question: {q, options, fieldset, feedback, check}, its options in the quiz's order. */
 function questionBlock(quiz, q, n) {
-  const { model } = quiz;
+  const { model, say } = quiz;
   const type = q.kind === "single" ? "radio" : "checkbox";
   const name = `${quiz.id}-q${n}`;
   const order = model.get("shuffle") ? seededShuffle(q.options, hashString(`${model.get("quiz_id")}:${q.id}`)) : q.options;
@@ -35,12 +38,12 @@ function questionBlock(quiz, q, n) {
     return { option, input, row: element("div", { class: "cw-option" }, input, element("label", { for: `${name}-o${i}` }, inline(option.text))) };
   });
   const feedback = element("div", { class: "cw-feedback", role: "status", tabindex: "-1" });
-  const check = element("button", { type: "button", class: "cw-button cw-check" }, "Check answer");
+  const check = element("button", { type: "button", class: "cw-button cw-check" }, say("check_answer"));
   const fieldset = element(
     "fieldset",
     { class: "cw-question", "data-question": q.id, "data-objective": q.objective },
-    element("legend", {}, `${n + 1}. `, inline(q.question)),
-    element("p", { class: "cw-hint" }, q.kind === "single" ? "Choose one answer." : "Choose every answer that is true."),
+    element("legend", {}, say("question_number", { n: say.number(n + 1) }), inline(q.question)),
+    element("p", { class: "cw-hint" }, say(q.kind === "single" ? "choose_one" : "choose_several")),
     options.map((o) => o.row),
     check,
     feedback,
@@ -51,26 +54,41 @@ function questionBlock(quiz, q, n) {
 }
 
 /** What each option means for the reader's choice, in words (not only a colour or a symbol). */
-function optionVerdict(picked, correct) {
-  if (picked) return correct ? "You picked this, and it is right." : "You picked this, but it is wrong.";
-  return correct ? "You missed this right answer." : "You did not pick this, and it is wrong.";
+function optionVerdict(say, picked, correct) {
+  if (picked) return say(correct ? "picked_right" : "picked_wrong");
+  return say(correct ? "missed_right" : "not_picked_wrong");
 }
 
+/** The reader pressed "Check answer": mark the question, move focus to the verdict, save the answer. */
 function grade(quiz, block) {
-  const { model } = quiz;
-  const { q, options, fieldset, feedback, check } = block;
+  const { model, say } = quiz;
+  const { q, options, feedback } = block;
   const chosen = options.filter((o) => o.input.checked);
   feedback.replaceChildren();
   if (chosen.length === 0) {
-    feedback.append(element("p", { class: "cw-nudge" }, "Choose an answer first, then press “Check answer”."));
+    feedback.append(element("p", { class: "cw-nudge" }, say("choose_first")));
     return;
   }
+  const right = markQuestion(quiz, block);
+  // The button that was pressed is now disabled: move focus to the feedback, so a keyboard or
+  // screen-reader user lands on the verdict instead of the top of the page.
+  feedback.focus();
+  const answers = { ...model.get("answers"), [q.id]: chosen.map((o) => o.option.text) };
+  const results = { ...model.get("results"), [q.id]: right };
+  commit(model, { answers, results, score: Object.values(results).filter(Boolean).length });
+  update(quiz);
+}
+
+/** Show the verdict for the options that are checked and lock the question; true if it is right. */
+function markQuestion(quiz, block) {
+  const { say } = quiz;
+  const { options, fieldset, feedback, check } = block;
   const right = options.every((o) => o.input.checked === Boolean(o.option.correct));
   fieldset.dataset.result = right ? "correct" : "wrong";
-  const retry = element("button", { type: "button", class: "cw-button cw-retry" }, "Try this question again");
+  const retry = element("button", { type: "button", class: "cw-button cw-retry" }, say("retry_question"));
   retry.addEventListener("click", () => retryQuestion(quiz, block));
-  feedback.append(
-    element("p", { class: "cw-verdict" }, right ? "✓ Correct." : "✗ Not quite. Here is why each answer is right or wrong:"),
+  feedback.replaceChildren(
+    element("p", { class: "cw-verdict" }, say(right ? "correct" : "not_quite")),
     element(
       "ul",
       { class: "cw-explain" },
@@ -78,9 +96,9 @@ function grade(quiz, block) {
         element(
           "li",
           { "data-correct": o.option.correct ? "true" : "false", "data-picked": o.input.checked ? "true" : "false" },
-          element("strong", {}, optionVerdict(o.input.checked, Boolean(o.option.correct)), " "),
+          element("strong", {}, optionVerdict(say, o.input.checked, Boolean(o.option.correct)), " "),
           inline(o.option.text),
-          " — ",
+          say("option_why"),
           inline(o.option.why),
         ),
       ),
@@ -89,12 +107,62 @@ function grade(quiz, block) {
   );
   for (const o of options) o.input.disabled = true;
   check.disabled = true;
-  // The button that was pressed is now disabled: move focus to the feedback, so a keyboard or
-  // screen-reader user lands on the verdict instead of the top of the page.
-  feedback.focus();
-  const answers = { ...model.get("answers"), [q.id]: chosen.map((o) => o.option.text) };
-  const results = { ...model.get("results"), [q.id]: right };
-  commit(model, { answers, results, score: Object.values(results).filter(Boolean).length });
+  return right;
+}
+
+// ---------------------------------------------------------------- answers set from Python
+// `quiz.answers = {question id: [option texts]}` with a kernel: the page picks those options and
+// marks them as if the reader had pressed "Check answer" (no focus moves), clears the checked
+// questions the value leaves out, and sends back the answers, results and score it shows.
+// The page's own saves come back here too: they match what is shown, so nothing happens.
+
+/** The option texts of a checked question, or [] for one not checked yet. */
+function shownAnswer(block) {
+  if (!block.fieldset.dataset.result) return [];
+  return block.options.filter((o) => o.input.checked).map((o) => o.option.text);
+}
+
+const sameTexts = (a, b) => Array.isArray(a) && a.length === b.length && b.every((t) => a.includes(t));
+
+/** Whether `value` (anything Python sent) holds exactly `answers`. */
+function sameAnswers(value, answers) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length === Object.keys(answers).length && keys.every((k) => k in answers && sameTexts(value[k], answers[k]));
+}
+
+/** The option texts to pick for `given` (one question's entry), or null if it is no answer to it. */
+function answerFor(block, given) {
+  if (!Array.isArray(given)) return null;
+  const known = new Set(block.options.map((o) => o.option.text));
+  const texts = [...new Set(given.filter((t) => known.has(t)))];
+  if (texts.length === 0 || (block.q.kind === "single" && texts.length > 1)) return null;
+  return texts;
+}
+
+/**
+ * Show answers set from Python. Unknown ids and texts are ignored; an entry that is no answer leaves
+ * its question as it is; a value with no answer to any question (other than {}), or that is no
+ * mapping, leaves the page as it is.
+ */
+function showAnswers(quiz, value) {
+  const entries = value && typeof value === "object" && !Array.isArray(value) ? value : {};
+  const given = (block) => (Object.hasOwn(entries, block.q.id) ? answerFor(block, entries[block.q.id]) : []);
+  const usable = entries === value && (Object.keys(value).length === 0 || quiz.blocks.some((b) => given(b)?.length));
+  let changed = false;
+  for (const block of usable ? quiz.blocks : []) {
+    const wanted = given(block);
+    if (wanted === null || sameTexts(wanted, shownAnswer(block))) continue;
+    clearQuestion(block);
+    for (const o of block.options) o.input.checked = wanted.includes(o.option.text);
+    if (wanted.length) markQuestion(quiz, block);
+    changed = true;
+  }
+  const marked = quiz.blocks.filter((b) => b.fieldset.dataset.result);
+  const answers = Object.fromEntries(marked.map((b) => [b.q.id, shownAnswer(b)]));
+  if (!changed && sameAnswers(value, answers)) return;
+  const results = Object.fromEntries(marked.map((b) => [b.q.id, b.fieldset.dataset.result === "correct"]));
+  commit(quiz.model, { answers, results, score: Object.values(results).filter(Boolean).length });
   update(quiz);
 }
 
@@ -121,24 +189,25 @@ function retryQuestion(quiz, block) {
 
 /** The running score; once every question is answered, the summary and the completion slip. */
 function update(quiz) {
-  const { model, questions, score, summary } = quiz;
+  const { model, say, questions, score, summary } = quiz;
   const results = model.get("results");
   const answered = Object.keys(results).length;
   const right = Object.values(results).filter(Boolean).length;
-  score.textContent = `Score: ${right} of ${questions.length} right (${answered} answered).`;
+  const counts = { right: say.number(right), total: say.number(questions.length) };
+  score.textContent = say("score", { ...counts, answered: say.number(answered) });
   summary.replaceChildren();
   if (answered < questions.length) return;
   const missed = questions.filter((q) => !results[q.id]);
-  summary.append(element("p", { class: "cw-total" }, `You got ${right} of ${questions.length}.`));
+  summary.append(element("p", { class: "cw-total" }, say("total", counts)));
   if (missed.length === 0) {
-    summary.append(element("p", {}, "Well done: you answered every question correctly."));
+    summary.append(element("p", {}, say("all_correct")));
   } else {
     summary.append(
-      element("p", {}, "To review:"),
+      element("p", {}, say("to_review")),
       element("ul", {}, missed.map((q) => element("li", {}, element("a", { href: `#${q.review}` }, inline(q.question))))),
     );
   }
-  summary.append(completionSlip(quiz.el, model, right, questions.length));
+  summary.append(completionSlip(quiz, counts));
 }
 
 function reset(quiz) {
@@ -175,33 +244,35 @@ function chapterTitle(el, model) {
   return text || model.get("quiz_id");
 }
 
-function slipDate(date = new Date()) {
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+function slipDate(say, date = new Date()) {
+  return say.date(date, { day: "numeric", month: "long", year: "numeric" });
 }
 
-function completionSlip(el, model, right, total) {
+/** The slip for `counts` ({right, total}, written as numbers): its lines, to copy or print. */
+function completionSlip(quiz, counts) {
+  const { el, model, say } = quiz;
   const lines = [
-    ["Chapter", chapterTitle(el, model)],
-    ["Quiz", model.get("quiz_id")],
-    ["Score", `${right} of ${total} right`],
-    ["Date", slipDate()],
+    ["chapter", say("slip_chapter"), chapterTitle(el, model)],
+    ["quiz", say("slip_quiz"), model.get("quiz_id")],
+    ["score", say("slip_score"), say("slip_score_value", counts)],
+    ["date", say("slip_date"), slipDate(say)],
   ];
-  const text = ["Completion slip: Muscle twitches course", ...lines.map(([k, v]) => `${k}: ${v}`)].join("\n");
+  const text = [say("slip_text_title"), ...lines.map(([, label, value]) => say("slip_line", { label, value }))].join("\n");
   const status = element("p", { class: "cw-slip-status", role: "status", "aria-live": "polite" });
   const details = element(
     "dl",
     { class: "cw-slip-text" },
-    lines.flatMap(([k, v]) => [element("dt", {}, `${k}:`), element("dd", { "data-field": k.toLowerCase() }, v)]),
-    element("dt", {}, "Name:"),
+    lines.flatMap(([field, label, value]) => [element("dt", {}, say("slip_label", { label })), element("dd", { "data-field": field }, value)]),
+    element("dt", {}, say("slip_label", { label: say("slip_name") })),
     element("dd", { class: "cw-slip-blank" }, "________________________"),
   );
-  const copy = element("button", { type: "button", class: "cw-button cw-slip-copy" }, "Copy");
-  const print = element("button", { type: "button", class: "cw-button cw-slip-print" }, "Print");
+  const copy = element("button", { type: "button", class: "cw-button cw-slip-copy" }, say("copy"));
+  const print = element("button", { type: "button", class: "cw-button cw-slip-print" }, say("print"));
   const slip = element(
     "div",
-    { class: "cw-slip", "data-slip": "", role: "group", "aria-label": "Completion slip" },
-    element("h4", {}, "Completion slip"),
-    element("p", { class: "cw-hint" }, "To hand in your result, copy this slip or print it."),
+    { class: "cw-slip", "data-slip": "", role: "group", "aria-label": say("slip_title") },
+    element("h4", {}, say("slip_title")),
+    element("p", { class: "cw-hint" }, say("slip_hint")),
     details,
     copy,
     print,
@@ -210,17 +281,17 @@ function completionSlip(el, model, right, total) {
   slip.dataset.text = text;
   if (!document.getElementById(SLIP_STYLE_ID)) document.head.append(element("style", { id: SLIP_STYLE_ID }, SLIP_CSS));
 
-  copy.addEventListener("click", () => copySlip(text, details, status));
-  print.addEventListener("click", () => printSlip(details));
+  copy.addEventListener("click", () => copySlip(say, text, details, status));
+  print.addEventListener("click", () => printSlip(say, details));
   return slip;
 }
 
 /** Copy the slip's text; without a clipboard, select it and say how to copy it. */
-async function copySlip(text, details, status) {
+async function copySlip(say, text, details, status) {
   try {
     if (!navigator.clipboard || !window.isSecureContext) throw new Error("no clipboard");
     await navigator.clipboard.writeText(text);
-    status.textContent = "Copied. You can paste it into an email or a message.";
+    status.textContent = say("copied");
   } catch {
     // No clipboard here (an old browser, or a page that is not secure): select the slip instead.
     const range = document.createRange();
@@ -234,15 +305,13 @@ async function copySlip(text, details, status) {
     } catch {
       copied = false;
     }
-    status.textContent = copied
-      ? "Copied. You can paste it into an email or a message."
-      : "The slip is selected. Press Ctrl and C (or ⌘ and C) to copy it.";
+    status.textContent = say(copied ? "copied" : "selected");
   }
 }
 
 /** Print the slip alone: a copy of it on an otherwise empty page. */
-function printSlip(details) {
-  const sheet = element("div", { class: "cw-slip-print-copy" }, element("h1", {}, "Completion slip"), details.cloneNode(true));
+function printSlip(say, details) {
+  const sheet = element("div", { class: "cw-slip-print-copy" }, element("h1", {}, say("slip_title")), details.cloneNode(true));
   document.body.append(sheet);
   document.documentElement.classList.add("cw-printing-slip");
   const done = () => {
