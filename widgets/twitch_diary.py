@@ -7,6 +7,7 @@ from typing import Any
 
 import traitlets
 
+from .catalogue import say, words
 from .csvfile import parse_csv, to_csv
 from .data import load_storage
 from .fields import form, validate
@@ -46,7 +47,8 @@ class TwitchDiary(Tool):
             # No "in the future" check: the reader's clock (time zone) may be ahead of the kernel's.
             entry, errors = validate(form("diary"), raw, now=SAVED_ANY_TIME)
             if errors:
-                raise traitlets.TraitError(f"entry {i + 1}: " + " ".join(errors.values()))
+                problems = " ".join(errors.values())
+                raise traitlets.TraitError(say(words("twitch_diary")["entry_refused"], number=i + 1, problems=problems))
             clean.append(entry)
         return clean
 
@@ -74,4 +76,5 @@ class TwitchDiary(Tool):
 
     def __repr__(self) -> str:
         n = len(self.entries)
-        return f"TwitchDiary({n} {'entry' if n == 1 else 'entries'})"
+        count = words("twitch_diary")["entries_one" if n == 1 else "entries_other"]
+        return f"TwitchDiary({say(count, n=n)})"

@@ -1,5 +1,6 @@
-// uses: strip, asText, validateFields · provides: toCSV, splitCSV, parseDiaryCSV
-// The diary as a CSV file and back, the same as to_csv and parse_csv in widgets/csvfile.py.
+// uses: strip, asText, validateFields · provides: toCSV, splitCSV, parseDiaryCSV, shareCSVTools
+// The diary as a CSV file and back, the same as to_csv and parse_csv in widgets/csvfile.py, in the
+// same words (catalogue csvfile.yml, through the widget's `say`).
 
 // A cell that starts like a formula could run in a spreadsheet (OWASP: CSV injection). Export
 // writes it with a leading ' (and quoted); import takes that ' off again (csvfile.py: FORMULA_START).
@@ -24,7 +25,7 @@ function toCSV(entries, fields) {
 }
 
 /** RFC 4180 records; throws on a quote that is never closed — as split_csv in csvfile.py. */
-function splitCSV(text, sep = ",") {
+function splitCSV(text, sep = ",", say) {
   const rows = [];
   let row = [];
   let field = "";
@@ -50,7 +51,7 @@ function splitCSV(text, sep = ",") {
       field = "";
     } else field += c;
   }
-  if (quoted) throw new Error('A quote mark (") is opened but never closed.');
+  if (quoted) throw new Error(say("unclosed_quote"));
   if (field !== "" || row.length) {
     row.push(field);
     rows.push(row);
@@ -59,7 +60,7 @@ function splitCSV(text, sep = ",") {
 }
 
 /** Diary entries from CSV text — the same result as parse_csv in csvfile.py. */
-function parseDiaryCSV(text, now, fields, messages, limits) {
+function parseDiaryCSV(text, now, fields, messages, limits, say) {
   const out = { entries: [], rows: [], skipped: [], notes: [], error: null };
   const columns = fields.map((f) => f.name);
   if (text.startsWith("\ufeff")) text = text.slice(1);
@@ -67,13 +68,13 @@ function parseDiaryCSV(text, now, fields, messages, limits) {
   const sep = !first.includes(",") && first.includes(";") ? ";" : ",";
   let rows;
   try {
-    rows = splitCSV(text, sep);
+    rows = splitCSV(text, sep, say);
   } catch (err) {
-    out.error = `The file is not a readable CSV file: ${err.message}`;
+    out.error = say("unreadable", { problem: err.message });
     return out;
   }
   if (!rows.length || rows[0].every((c) => strip(c) === "")) {
-    out.error = `The file is empty. Its first row must name the columns: ${columns.join(", ")}.`;
+    out.error = say("empty", { columns: columns.join(", ") });
     return out;
   }
   const header = rows[0].map((c) => strip(c).toLowerCase());
@@ -81,27 +82,27 @@ function parseDiaryCSV(text, now, fields, messages, limits) {
   for (const [index, name] of header.entries()) {
     if (!columns.includes(name)) continue;
     if (name in where) {
-      out.error = `The column “${name}” appears twice in the first row.`;
+      out.error = say("twice", { name });
       return out;
     }
     where[name] = index;
   }
   const missing = fields.filter((f) => f.required && !(f.name in where)).map((f) => f.name);
   if (missing.length) {
-    out.error = `The file has no column called “${missing[0]}”. Its first row must name the columns: ${columns.join(", ")}.`;
+    out.error = say("missing", { name: missing[0], columns: columns.join(", ") });
     return out;
   }
-  const extra = header.flatMap((n, i) => (columns.includes(n) ? [] : [strip(rows[0][i]) || `column ${i + 1}`]));
-  if (extra.length) out.notes.push(`Columns ignored: ${extra.join(", ")}.`);
+  const extra = header.flatMap((n, i) => (columns.includes(n) ? [] : [strip(rows[0][i]) || say("column", { number: i + 1 })]));
+  if (extra.length) out.notes.push(say("ignored", { names: extra.join(", ") }));
   const absent = columns.filter((c) => !(c in where));
-  if (absent.length) out.notes.push(`Columns not in the file, left empty: ${absent.join(", ")}.`);
+  if (absent.length) out.notes.push(say("absent", { names: absent.join(", ") }));
   rows.slice(1).forEach((row, i) => {
     const number = i + 2;
-    if (row.every((c) => strip(c) === "")) return out.skipped.push([number, "The row is empty."]);
+    if (row.every((c) => strip(c) === "")) return out.skipped.push([number, say("empty_row")]);
     if (row.slice(header.length).some((c) => strip(c)))
-      return out.skipped.push([number, `The row has ${row.length} values but the first row names ${header.length} columns.`]);
+      return out.skipped.push([number, say("row_length", { values: row.length, columns: header.length })]);
     if (out.entries.length >= limits.max_entries)
-      return out.skipped.push([number, `The diary holds at most ${limits.max_entries} entries.`]);
+      return out.skipped.push([number, say("full", { most: limits.max_entries })]);
     const raw = {};
     for (const [name, index] of Object.entries(where)) raw[name] = index < row.length ? unformula(row[index]) : "";
     const { entry, errors } = validateFields(fields, raw, now, messages);
@@ -114,4 +115,11 @@ function parseDiaryCSV(text, now, fields, messages, limits) {
   return out;
 }
 
-window.courseTools = Object.assign(window.courseTools || {}, { toCSV, splitCSV, parseDiaryCSV });
+/** The page's CSV functions for tests and the console (window.courseTools), in the words of `say`. */
+function shareCSVTools(say) {
+  window.courseTools = Object.assign(window.courseTools || {}, {
+    toCSV,
+    splitCSV: (text, sep = ",") => splitCSV(text, sep, say),
+    parseDiaryCSV: (text, now, fields, messages, limits) => parseDiaryCSV(text, now, fields, messages, limits, say),
+  });
+}

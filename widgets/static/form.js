@@ -1,8 +1,13 @@
-// uses: element · provides: fieldRow, showError, controlFor
+// uses: element, sayer · provides: fieldRow, showError, controlFor
 // A tool's form fields: a labelled control for each field, with its hint and its message slot.
+// Words come from the widget's `say` (catalogue form.yml), passed last.
+
+// Until every tool passes its `say`: the words of form.yml, for a call without it.
+const FORM_ENGLISH = { optional: "(optional)", choose: "Choose…" };
+const formWords = (say) => say || sayer({ get: () => FORM_ENGLISH });
 
 /** A labelled field with its message slot: {wrap, input, error}. */
-function fieldRow(id, field, control, hint) {
+function fieldRow(id, field, control, hint, say) {
   const errorId = `${id}-${field.name}-error`;
   const hintId = hint ? `${id}-${field.name}-hint` : null;
   control.id = `${id}-${field.name}`;
@@ -10,10 +15,11 @@ function fieldRow(id, field, control, hint) {
   control.setAttribute("aria-describedby", [hintId, errorId].filter(Boolean).join(" "));
   if (field.required) control.setAttribute("aria-required", "true");
   const error = element("p", { class: "cw-error", id: errorId, role: "alert" });
+  const optional = field.required ? "" : element("span", { class: "cw-optional" }, ` ${formWords(say)("optional")}`);
   const wrap = element(
     "div",
     { class: "cw-field", "data-field": field.name },
-    element("label", { for: control.id }, field.label, field.required ? "" : element("span", { class: "cw-optional" }, " (optional)")),
+    element("label", { for: control.id }, field.label, optional),
     hint ? element("p", { class: "cw-hint", id: hintId }, hint) : null,
     control,
     error,
@@ -27,9 +33,10 @@ function showError(row, problem) {
   else row.input.removeAttribute("aria-invalid");
 }
 
-function controlFor(field, attrs = {}) {
+function controlFor(field, attrs = {}, say) {
   if (field.type === "choice") {
-    return element("select", attrs, element("option", { value: "" }, "Choose…"), field.choices.map((c) => element("option", { value: c.id }, c.label)));
+    const choose = element("option", { value: "" }, formWords(say)("choose"));
+    return element("select", attrs, choose, field.choices.map((c) => element("option", { value: c.id }, c.label)));
   }
   if (field.type === "text") return element("textarea", { rows: 3, ...attrs });
   if (field.type === "datetime") return element("input", { type: "datetime-local", ...attrs });

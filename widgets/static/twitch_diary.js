@@ -1,15 +1,13 @@
-// uses: element, widgetSection, replaceContent, appendContent, plural, uid, traitValues, commit, savedData, notSavedMessage, nowLocal, checkField, validateFields, toCSV, parseDiaryCSV, loadDiary, changeSavedRecord, withoutItem, sortEntries, entryKey, fieldRow, showError, controlFor, download, savedProblemNotes, deleteAllControl, offerUndo, drawPlot · provides: render
+// uses: element, widgetSection, replaceContent, appendContent, sayer, uid, traitValues, commit, savedData, notSavedMessage, nowLocal, checkField, validateFields, toCSV, parseDiaryCSV, shareCSVTools, loadDiary, changeSavedRecord, checkSaved, withoutItem, sortEntries, entryKey, fieldRow, showError, controlFor, download, savedProblemNotes, deleteAllControl, offerUndo, drawPlot · provides: render
 // Twitch diary: log episodes, keep them in this browser, export and import CSV, chart them.
+// Its words are in the catalogue (twitch_diary.yml, and the shared files' own); Python can set its entries.
 
-const HINTS = {
-  when: "When the twitching started.",
-  duration_min: "Write 0.5 (or 0,5) for half a minute.",
-  caffeine_mg: "A mug of coffee has about 100 mg.",
-  stress: "0 is calm, 10 is the most stressed you can imagine.",
-};
+const SHOWN = 50; // the newest entries listed; the chart and the table have all of them
 
 function render({ model, el }) {
-  const diary = { model, id: uid("diary"), ...traitValues(model, "fields", "messages", "limits", "storage_key", "version") };
+  const say = sayer(model);
+  const diary = { model, say, id: uid("diary"), ...traitValues(model, "words", "fields", "messages", "limits", "storage_key", "version") };
+  shareCSVTools(say);
   diary.loaded = loadDiary(diary.storage_key, diary.version, diary.fields, diary.messages);
   diary.unsaved = []; // entries the browser would not save: shown, exported, and saved with the next change
   diary.entries = diary.loaded.entries;
@@ -21,7 +19,7 @@ function render({ model, el }) {
   showLoadProblems(diary);
   diary.count = element("h4", { class: "cw-subtitle", id: `${id}-list-title` });
   diary.list = element("div", { class: "cw-entries" });
-  diary.chart = element("div", { class: "cw-plot", role: "img", "aria-label": "Chart of twitch episodes per day, with sleep, caffeine and stress. The same numbers are in the table below it." });
+  diary.chart = element("div", { class: "cw-plot", role: "img", "aria-label": say("chart_label") });
   diary.table = element("details", { class: "cw-table" });
   diary.exportButton = exportButton(diary);
   const { fileRow, report } = importControls(diary);
@@ -30,11 +28,11 @@ function render({ model, el }) {
     if (ok) diary.unsaved = [];
     replaceContent(report);
     reloadDiary(diary);
-  });
+  }, say);
 
   appendContent(el,
-    widgetSection(id, "twitch-diary", "Your twitch diary",
-      element("p", { class: "cw-privacy" }, "Your entries stay in this browser on this device. Nothing is sent anywhere."),
+    widgetSection(id, "twitch-diary", say("title"),
+      element("p", { class: "cw-privacy" }, say("privacy")),
       diary.storageNote,
       form,
       diary.status,
@@ -42,7 +40,7 @@ function render({ model, el }) {
       diary.list,
       diary.chart,
       diary.table,
-      element("h4", { class: "cw-subtitle" }, "Keep or move your diary"),
+      element("h4", { class: "cw-subtitle" }, say("move_title")),
       diary.exportButton,
       fileRow.wrap,
       report,
@@ -56,6 +54,8 @@ function render({ model, el }) {
     if (changed === null) diary.unsaved = [];
     reloadDiary(diary);
   }, id);
+  // Python set `diary.entries` (a live kernel): show them, and keep them as this browser's diary.
+  model.on("change:entries", () => takeEntries(diary, model.get("entries")));
 }
 
 /** What is saved, and what could not be saved, as the page shows it. */
@@ -77,20 +77,45 @@ function saveNew(diary, added) {
 }
 
 function showLoadProblems(diary) {
-  replaceContent(diary.storageNote, savedProblemNotes(diary.loaded, diary.storage_key, "twitch-diary-saved.json", {
-    unreadable: "Your saved diary could not be read (it may come from another version of this course or be damaged). It is kept in this browser as it is. When you add an entry, a copy of it is kept first, and a new diary starts.",
-    item: ["saved entry", "saved entries"],
-    left: "not shown",
-    blocked: "This browser does not let the page save anything. Your entries will be lost when you close the page: download them as CSV to keep them.",
-  }));
+  const names = { unreadable: "saved_unreadable", some_bad: "saved_some_bad", blocked: "saved_blocked" };
+  replaceContent(diary.storageNote, savedProblemNotes(diary.loaded, diary.storage_key, diary.say("saved_file"), names, diary.say));
+}
+
+/**
+ * Python set the entries: the diary becomes exactly those the page's rules take, saved in this
+ * browser as an import plus deletions would leave it (saved items it cannot read stay as they are).
+ * The others are left out, and the status says how many. Anything else leaves the diary as it is.
+ * The page's own commit fires this too: entries the same as shown change nothing.
+ */
+function takeEntries(diary, value) {
+  const { fields, messages, say, status } = diary;
+  const taken = Array.isArray(value) ? value.map((item) => checkSaved(fields, item, messages)).filter(Boolean) : [];
+  const refused = Array.isArray(value) ? value.length - taken.length : 0;
+  const keys = (entries) => entries.map((e) => entryKey(e, fields)).sort().join("\n");
+  if (!Array.isArray(value) || (refused && !taken.length) || keys(taken) === keys(diary.entries)) {
+    if (refused) status.textContent = taken.length ? say.count("refused", refused) : say("refused_all");
+    if (!Array.isArray(value) || refused) commit(diary.model, { entries: diary.entries }); // tell Python what is shown
+    return;
+  }
+  const readable = (item) => checkSaved(fields, item, messages) !== null;
+  const edit = (record) => ({ ...record, entries: [...record.entries.filter((item) => !readable(item)), ...taken] });
+  const result = changeSavedRecord(diary.storage_key, diary.version, "entries", edit, diary.id);
+  const saved = new Set(diary.loaded.entries.map((e) => entryKey(e, fields)));
+  diary.unsaved = result.ok ? [] : taken.filter((e) => !saved.has(entryKey(e, fields)));
+  reloadDiary(diary);
+  status.textContent = [
+    refused ? say.count("refused", refused) : "",
+    result.ok ? "" : notSavedMessage(result.problem, say("python_not_saved"), say("import_shown_until_closed")),
+  ].filter(Boolean).join(" ");
 }
 
 /** The form for one episode; "Add" checks every field with the rules Python gives. */
 function entryForm(diary) {
-  const { id, fields, messages, status } = diary;
+  const { id, fields, messages, status, say, words } = diary;
+  const hint = (name) => (typeof words[`hint_${name}`] === "string" ? say(`hint_${name}`) : undefined);
   const rows = {};
   for (const field of fields) {
-    rows[field.name] = fieldRow(id, field, controlFor(field), HINTS[field.name]);
+    rows[field.name] = fieldRow(id, field, controlFor(field, {}, say), hint(field.name), say);
     // A fixed field loses its message at once; new messages wait for "Add" (a message appearing
     // on blur would move the button away from under the pointer).
     rows[field.name].input.addEventListener("change", () => {
@@ -109,8 +134,8 @@ function entryForm(diary) {
   const form = element(
     "form",
     { class: "cw-twitch-diary-form", novalidate: true },
-    element("fieldset", {}, element("legend", {}, "Add an episode"), fields.map((f) => rows[f.name].wrap)),
-    element("button", { type: "submit", class: "cw-button" }, "Add to my diary"),
+    element("fieldset", {}, element("legend", {}, say("add_legend")), fields.map((f) => rows[f.name].wrap)),
+    element("button", { type: "submit", class: "cw-button" }, say("add_button")),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -119,51 +144,53 @@ function entryForm(diary) {
     for (const field of fields) showError(rows[field.name], errors[field.name]);
     const wrong = fields.filter((f) => errors[f.name]);
     if (wrong.length) {
-      status.textContent = `Not saved yet: please fix ${plural(wrong.length, "field", "fields")}.`;
+      status.textContent = say.count("fix_fields", wrong.length);
       rows[wrong[0].name].input.focus();
       return;
     }
     const result = saveNew(diary, [entry]);
     resetForm();
     status.textContent = result.ok
-      ? `Saved. Your diary has ${plural(diary.entries.length, "entry", "entries")}.`
-      : notSavedMessage(result.problem, "Your entry", "It is shown here until you close the page: download your diary as CSV now to keep it.");
+      ? say.count("saved", diary.entries.length)
+      : notSavedMessage(result.problem, say("entry_not_saved"), say("shown_until_closed"));
   });
   return form;
 }
 
 function exportButton(diary) {
-  const button = element("button", { type: "button", class: "cw-button" }, "Download my diary (CSV)");
+  const { say } = diary;
+  const button = element("button", { type: "button", class: "cw-button" }, say("download_button"));
   button.addEventListener("click", () => {
-    download(`twitch-diary-${nowLocal().slice(0, 10)}.csv`, toCSV(diary.entries, diary.fields));
-    diary.status.textContent = `Downloaded ${plural(diary.entries.length, "entry", "entries")} as a CSV file.`;
+    download(say("download_file", { date: nowLocal().slice(0, 10) }), toCSV(diary.entries, diary.fields));
+    diary.status.textContent = say.count("downloaded", diary.entries.length);
   });
   return button;
 }
 
 /** Import a CSV file: {fileRow, report}. Entries are added to the diary's; nothing is replaced. */
 function importControls(diary) {
-  const { id, fields, messages, limits } = diary;
-  const fileField = { name: "import", label: "Import a CSV file", required: false };
-  const fileRow = fieldRow(id, fileField, element("input", { type: "file", accept: ".csv,text/csv,text/plain" }), "A file downloaded from this diary, or a spreadsheet saved as CSV (UTF-8) with the same column names. Entries are added to the ones you have.");
+  const { id, fields, messages, limits, say } = diary;
+  const fileField = { name: "import", label: say("import_label"), required: false };
+  const fileRow = fieldRow(id, fileField, element("input", { type: "file", accept: ".csv,text/csv,text/plain" }), say("import_hint"), say);
   const report = element("div", { class: "cw-import-report", role: "status", "aria-live": "polite" });
   fileRow.input.addEventListener("change", async () => {
     const file = fileRow.input.files[0];
     replaceContent(report);
     showError(fileRow, null);
     if (!file) return;
-    const refuse = (why) => showError(fileRow, `${why} Nothing was imported, and your diary is unchanged.`);
+    const refuse = (why) => showError(fileRow, say("import_refused", { why }));
     if (file.size > limits.max_bytes) {
-      return refuse(`This file is ${(file.size / 1e6).toFixed(1)} MB. The diary can import files up to ${limits.max_bytes / 1e6} MB.`);
+      const size = say.number(file.size / 1e6, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+      return refuse(say("file_too_big", { size, most: say.number(limits.max_bytes / 1e6) }));
     }
     let text;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
     } catch {
-      return refuse("This file is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8”.");
+      return refuse(say("not_utf8"));
     }
-    if (text.includes("\u0000")) return refuse("This file is not a text file.");
-    const result = parseDiaryCSV(text, nowLocal(), fields, messages, limits);
+    if (text.includes("\u0000")) return refuse(say("not_text"));
+    const result = parseDiaryCSV(text, nowLocal(), fields, messages, limits, say);
     if (result.error) return refuse(result.error);
     appendContent(report, importReport(diary, file.name, result));
     fileRow.input.value = "";
@@ -173,14 +200,14 @@ function importControls(diary) {
 
 /** Add what a file holds that the diary has not (up to its limit), and say what was added and skipped. */
 function importReport(diary, fileName, result) {
-  const { fields, limits, entries } = diary;
+  const { fields, limits, entries, say } = diary;
   const seen = new Set(entries.map((e) => entryKey(e, fields)));
   const added = [];
   const skipped = [...result.skipped];
   result.entries.forEach((entry, i) => {
     const k = entryKey(entry, fields);
-    if (seen.has(k)) skipped.push([result.rows[i], "This entry is already in your diary."]);
-    else if (entries.length + added.length >= limits.max_entries) skipped.push([result.rows[i], `The diary holds at most ${limits.max_entries} entries.`]);
+    if (seen.has(k)) skipped.push([result.rows[i], say("already_in_diary")]);
+    else if (entries.length + added.length >= limits.max_entries) skipped.push([result.rows[i], say("full", { most: limits.max_entries })]);
     else {
       seen.add(k);
       added.push(entry);
@@ -189,44 +216,49 @@ function importReport(diary, fileName, result) {
   skipped.sort((a, b) => a[0] - b[0]);
   const saving = added.length ? saveNew(diary, added) : { ok: true };
   return [
-    element("p", {}, `Imported ${plural(added.length, "entry", "entries")} from ${fileName}.`,
-      saving.ok ? "" : " " + notSavedMessage(saving.problem, "The import", "The entries are shown here until you close the page: download your diary as CSV now to keep them.")),
+    element("p", {}, say.count("imported", added.length, { file: fileName }),
+      saving.ok ? "" : " " + notSavedMessage(saving.problem, say("import_not_saved"), say("import_shown_until_closed"))),
     result.notes.map((n) => element("p", {}, n)),
     skipped.length
-      ? [element("p", {}, `Skipped ${plural(skipped.length, "row", "rows")}:`), element("ul", { class: "cw-skipped" }, skipped.map(([row, why]) => element("li", {}, `Row ${row}: ${why}`)))]
+      ? [element("p", {}, say.count("skipped", skipped.length)), element("ul", { class: "cw-skipped" }, skipped.map(([row, why]) => element("li", {}, say("skipped_row", { row, why }))))]
       : null,
   ];
 }
 
-/** The list of entries (the 50 newest), each with Delete, then the chart. */
+/** The list of entries (the SHOWN newest), each with Delete, then the chart. */
 function showEntries(diary) {
-  const { id, entries, count, list } = diary;
-  count.textContent = entries.length ? `Your entries (${entries.length})` : "Your entries";
-  const shown = entries.slice(-50).reverse();
+  const { id, entries, count, list, say } = diary;
+  const n = say.number(entries.length);
+  count.textContent = entries.length ? say("entries_title_count", { n }) : say("entries_title");
+  const shown = entries.slice(-SHOWN).reverse();
   replaceContent(list,
     entries.length === 0
-      ? element("p", { class: "cw-help" }, "No entries yet. Your chart appears when you add your first entry.")
+      ? element("p", { class: "cw-help" }, say("no_entries"))
       : element("ul", { class: "cw-entry-list", "aria-labelledby": `${id}-list-title` }, shown.map((entry) => entryItem(diary, entry))),
-    entries.length > 50 ? element("p", { class: "cw-help" }, `Showing the 50 most recent of ${entries.length} entries.`) : null,
+    entries.length > SHOWN ? element("p", { class: "cw-help" }, say("showing_recent", { shown: say.number(SHOWN), n })) : null,
   );
   showDiaryChart(diary);
 }
 
+/** A number as the diary shows it: in the book's language, never grouped (1000 mg, 2.5 min). */
+const diaryNumber = (say, value) => (value === null ? say("no_value") : say.number(value, { useGrouping: false }));
+
 function entryItem(diary, entry) {
-  const { fields } = diary;
+  const { fields, say } = diary;
   const when = entry.when.replace("T", " ");
   const area = fields[1].choices.find((c) => c.id === entry.area)?.label ?? entry.area;
-  const remove = element("button", { type: "button", class: "cw-link-button" }, "Delete", element("span", { class: "cw-sr" }, ` entry of ${when}`));
+  const remove = element("button", { type: "button", class: "cw-link-button" }, say("delete"), element("span", { class: "cw-sr" }, ` ${say("delete_which", { when })}`));
   remove.addEventListener("click", () => deleteEntry(diary, entry));
+  const part = (value, name, slot) => (value !== null ? say("separator") + say(name, { [slot]: diaryNumber(say, value) }) : "");
   return element(
     "li",
     {},
     element("strong", {}, when),
-    ` · ${area} · ${entry.duration_min} min`,
-    entry.sleep_h !== null ? ` · slept ${entry.sleep_h} h` : "",
-    entry.caffeine_mg !== null ? ` · ${entry.caffeine_mg} mg caffeine` : "",
-    entry.stress !== null ? ` · stress ${entry.stress}` : "",
-    entry.notes ? element("span", { class: "cw-note" }, ` · ${entry.notes}`) : "",
+    say("separator") + area + part(entry.duration_min, "entry_minutes", "minutes"),
+    part(entry.sleep_h, "entry_sleep", "hours"),
+    part(entry.caffeine_mg, "entry_caffeine", "mg"),
+    part(entry.stress, "entry_stress", "stress"),
+    entry.notes ? element("span", { class: "cw-note" }, say("separator") + entry.notes) : "",
     " ",
     remove,
   );
@@ -234,7 +266,7 @@ function entryItem(diary, entry) {
 
 /** Delete one entry (saved, or only shown because it could not be saved), with an Undo. */
 function deleteEntry(diary, entry) {
-  const { fields, messages, unsaved, status } = diary;
+  const { fields, messages, unsaved, status, say } = diary;
   const when = entry.when.replace("T", " ");
   const k = entryKey(entry, fields);
   const pending = unsaved.findIndex((e) => entryKey(e, fields) === k);
@@ -245,16 +277,16 @@ function deleteEntry(diary, entry) {
   reloadDiary(diary);
   const focusAfter = () => diary.list.querySelector("button") || diary.exportButton;
   if (!result.ok) {
-    status.textContent = notSavedMessage(result.problem, "The deletion", "The entry is still in your diary.");
+    status.textContent = notSavedMessage(result.problem, say("deletion_not_saved"), say("deletion_kept"));
     focusAfter().focus();
     return;
   }
-  offerUndo(status, `Deleted the entry of ${when}. Your diary has ${plural(diary.entries.length, "entry", "entries")}.`, () => {
+  offerUndo(status, say.count("deleted", diary.entries.length, { when }), () => {
     const back = saveNew(diary, [entry]);
     return back.ok
-      ? `Put back the entry of ${when}.`
-      : notSavedMessage(back.problem, "Putting the entry back", "It is shown here until you close the page: download your diary as CSV now to keep it.");
-  }, focusAfter);
+      ? say("put_back", { when })
+      : notSavedMessage(back.problem, say("put_back_not_saved"), say("shown_until_closed"));
+  }, focusAfter, say);
 }
 
 /** Per day: the number of episodes, mean sleep, most caffeine and mean stress. */
@@ -276,14 +308,15 @@ function diaryDays(entries) {
 }
 
 function showDiaryChart(diary) {
-  const { chart, table } = diary;
+  const { chart, table, say } = diary;
   const perDay = diaryDays(diary.entries);
   chart.hidden = perDay.length === 0;
   table.hidden = perDay.length === 0;
-  const cell = (v) => element("td", {}, v === null ? "–" : String(v));
+  const cell = (v) => element("td", {}, diaryNumber(say, v));
+  const columns = ["day", "episodes", "sleep_hours", "caffeine_mg", "stress_scale"];
   replaceContent(table,
-    element("summary", {}, "The chart as a table"),
-    element("table", {}, element("thead", {}, element("tr", {}, ["Day", "Episodes", "Sleep (hours)", "Caffeine (mg)", "Stress (0-10)"].map((t) => element("th", { scope: "col" }, t)))),
+    element("summary", {}, say("table_summary")),
+    element("table", {}, element("thead", {}, element("tr", {}, columns.map((name) => element("th", { scope: "col" }, say(name))))),
       element("tbody", {}, perDay.map((d) => element("tr", {}, element("th", { scope: "row" }, d.day), cell(d.episodes), cell(d.sleep), cell(d.caffeine), cell(d.stress))))),
   );
   if (!perDay.length) return;
@@ -299,19 +332,19 @@ function showDiaryChart(diary) {
   });
   drawPlot(diary.model, chart, (c) => ({
     data: [
-      panel("Episodes", perDay.map((d) => d.episodes), "y", "bar", c),
-      panel("Sleep (h)", perDay.map((d) => d.sleep), "y2", "scatter", c),
-      panel("Caffeine (mg)", perDay.map((d) => d.caffeine), "y3", "scatter", c),
-      panel("Stress", perDay.map((d) => d.stress), "y4", "scatter", c),
+      panel(say("episodes"), perDay.map((d) => d.episodes), "y", "bar", c),
+      panel(say("sleep_h"), perDay.map((d) => d.sleep), "y2", "scatter", c),
+      panel(say("caffeine_mg"), perDay.map((d) => d.caffeine), "y3", "scatter", c),
+      panel(say("stress"), perDay.map((d) => d.stress), "y4", "scatter", c),
     ],
     layout: {
       height: 460, margin: { l: 60, r: 12, t: 12, b: 40 }, showlegend: false,
       xaxis: { type: "date", anchor: "y4", tickformat: "%d %b", tick0: x[0], dtick: 864e5 * Math.max(1, Math.ceil(dayCount / 6)),
         range: [Date.parse(x[0]) - 432e5, Date.parse(x[x.length - 1]) + 432e5] },
-      yaxis: { domain: [0.78, 1], title: { text: "Episodes" }, rangemode: "tozero", fixedrange: true, tickformat: "d", dtick: Math.max(1, Math.ceil(most / 4)) },
-      yaxis2: { domain: [0.53, 0.73], title: { text: "Sleep h" }, range: [0, 12], fixedrange: true },
-      yaxis3: { domain: [0.28, 0.48], title: { text: "Caffeine" }, rangemode: "tozero", fixedrange: true },
-      yaxis4: { domain: [0, 0.23], title: { text: "Stress" }, range: [0, 10.5], fixedrange: true },
+      yaxis: { domain: [0.78, 1], title: { text: say("episodes") }, rangemode: "tozero", fixedrange: true, tickformat: "d", dtick: Math.max(1, Math.ceil(most / 4)) },
+      yaxis2: { domain: [0.53, 0.73], title: { text: say("axis_sleep") }, range: [0, 12], fixedrange: true },
+      yaxis3: { domain: [0.28, 0.48], title: { text: say("axis_caffeine") }, rangemode: "tozero", fixedrange: true },
+      yaxis4: { domain: [0, 0.23], title: { text: say("stress") }, range: [0, 10.5], fixedrange: true },
     },
   }));
 }
