@@ -13,6 +13,7 @@ from .caffeine import (
     hour_of_day,
     latest_stop_hour,
 )
+from .catalogue import say, words
 from .data import load_drinks, load_fields
 from .fields import check_field, form, validate
 from .tool import Tool
@@ -56,7 +57,7 @@ class CaffeineTimeline(Tool):
         drinks = proposal["value"]
         most = load_fields()["limits"]["max_drinks"]
         if len(drinks) > most:
-            raise traitlets.TraitError(f"at most {most} drinks a day")
+            raise traitlets.TraitError(say(words("caffeine_timeline")["error_too_many_drinks"], most=most))
         clean = []
         for drink in drinks:
             entry, errors = validate(form("caffeine"), drink)
@@ -69,7 +70,7 @@ class CaffeineTimeline(Tool):
     def _check_half_life(self, proposal):
         low, high = half_life_range()
         if not low <= proposal["value"] <= high:
-            raise traitlets.TraitError(f"half-life must be from {low} to {high} hours")
+            raise traitlets.TraitError(say(words("caffeine_timeline")["error_half_life"], low=low, high=high))
         return proposal["value"]
 
     @traitlets.validate("bedtime")

@@ -1,9 +1,11 @@
 // uses: nothing · provides: caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay, clockOf
 // The caffeine formula: widgets/caffeine.py's functions, repeated here; tests prove they agree.
 
-/** Milligrams in the body at `hour`, for drinks given as [hour taken, mg] (caffeine.py: caffeine_left). */
-function caffeineLeft(drinks, hour, halfLife, range = [1.5, 9.5]) {
-  if (!(range[0] <= halfLife && halfLife <= range[1])) throw new Error(`half-life must be between ${range[0]} and ${range[1]} hours`);
+/** Milligrams in the body at `hour`, for drinks given as [hour taken, mg] (caffeine.py: caffeine_left).
+ * `range` is the half-life's [low, high] from the book's data (the `half_life_range` trait): a half-life
+ * outside it is refused. The formula itself needs no range, so a caller that gives none gets no check. */
+function caffeineLeft(drinks, hour, halfLife, range) {
+  if (range && !(range[0] <= halfLife && halfLife <= range[1])) throw new Error(`half-life must be between ${range[0]} and ${range[1]} hours`);
   let total = 0;
   for (const [taken, mg] of drinks) if (taken <= hour) total += mg * 0.5 ** ((hour - taken) / halfLife);
   return total;
@@ -27,7 +29,7 @@ function bedtimeHour(bedtime, drinkHours, dayStart) {
 
 /** The latest time by which to have the last caffeine so that under `limit` mg is left at bedtime,
  * if every later drink were had then instead; null if not even at dayStart (caffeine.py: latest_stop_hour). */
-function latestStopHour(drinks, bedHour, halfLife, limit, dayStart, step = 0.25, range = [1.5, 9.5]) {
+function latestStopHour(drinks, bedHour, halfLife, limit, dayStart, step = 0.25, range) {
   const last = Math.max(dayStart, ...drinks.map(([taken]) => taken));
   let best = null;
   for (let i = 0; i <= Math.floor((last - dayStart) / step); i++) {

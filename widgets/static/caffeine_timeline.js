@@ -1,4 +1,4 @@
-// uses: element, widgetSection, replaceContent, appendContent, sourceNote, plural, uid, traitValues, commit, STORAGE_PREFIX, savedData, notSavedMessage, checkField, validateFields, isRecord, readSavedList, checkSaved, changeSavedRecord, withoutItem, fieldRow, showError, controlFor, deleteAllControl, offerUndo, savedProblemNotes, drawPlot, caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay, clockOf · provides: render
+// uses: element, widgetSection, replaceContent, appendContent, sourceNote, sayer, uid, traitValues, commit, STORAGE_PREFIX, savedData, notSavedMessage, checkField, validateFields, isRecord, readSavedList, checkSaved, changeSavedRecord, withoutItem, entryKey, fieldRow, showError, controlFor, deleteAllControl, offerUndo, savedProblemNotes, drawPlot, caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay, clockOf · provides: render
 // Caffeine timeline: drinks over a day, caffeine left in the body, and what is left at bedtime.
 // The formula is in caffeine.js (widgets/caffeine.py's twin); this file is the widget.
 
@@ -7,30 +7,31 @@ const CAFFEINE_VERSION = 1; // what is saved: {version, drinks: [{time, mg, name
 
 function render({ model, el }) {
   const tl = timelineState(model);
+  const { say } = tl;
   tl.formStatus = element("p", { class: "cw-status", role: "status", "aria-live": "polite" });
   const form = drinkForm(tl);
-  const { halfLifeField, bedRow } = sleepSettings(tl);
+  const halfLifeField = sleepSettings(tl);
   tl.list = element("div", { class: "cw-drinks" });
   tl.storageNote = element("div", { class: "cw-storage-note", role: "alert" });
   tl.summary = element("div", { class: "cw-result", role: "status", "aria-live": "polite" });
-  tl.chart = element("div", { class: "cw-plot", role: "img", "aria-label": "Chart of caffeine in your body over the day. The same numbers are in the table below it." });
+  tl.chart = element("div", { class: "cw-plot", role: "img", "aria-label": say("chart_label") });
   tl.table = element("details", { class: "cw-table" });
   const sources = [...new Map(tl.menu.map((d) => [d.source.key, d.source])).values()];
 
   appendContent(el,
-    widgetSection(tl.id, "caffeine-timeline", "Your caffeine timeline",
-      element("p", { class: "cw-help" }, "Add what you drank today. The chart shows how much caffeine is still in your body through the day and night. Times before 04:00 count as after midnight. Each day starts empty at 04:00; earlier days are kept under “Earlier days”."),
+    widgetSection(tl.id, "caffeine-timeline", say("title"),
+      element("p", { class: "cw-help" }, say("intro_help")),
       tl.storageNote,
       form,
       tl.formStatus,
       tl.list,
       halfLifeField,
-      bedRow.wrap,
+      tl.bedRow.wrap,
       tl.summary,
       tl.chart,
       tl.table,
-      element("p", { class: "cw-source" }, "Amounts: ", sources.map((s, i) => [i ? ", " : "", sourceNote(s)?.lastChild ?? s.label])),
-      element("p", { class: "cw-privacy" }, "Your drinks stay in this browser on this device. Nothing is sent anywhere."),
+      element("p", { class: "cw-source" }, say("amounts"), sources.map((s, i) => [i ? say("amounts_separator") : "", sourceNote(s)?.lastChild ?? s.label])),
+      element("p", { class: "cw-privacy" }, say("privacy_note")),
       deleteAllControl(tl.id, tl.formStatus, () => reloadTimeline(tl)),
     ),
   );
@@ -39,17 +40,28 @@ function render({ model, el }) {
   // Another tab, or "Delete all" on this page, changed the saved drinks: show what is saved now.
   savedData.watch([CAFFEINE_KEY], () => {
     loadDrinks(tl);
-    bedRow.input.value = tl.bedtime;
+    tl.bedRow.input.value = tl.bedtime;
     tl.hl.value = tl.halfLife;
     showTimelineStorageNote(tl);
     updateTimeline(tl);
   }, tl.id);
+  // Python set a trait (a live kernel): the page shows it and keeps it, as it keeps the reader's own
+  // changes. The page's own commit fires these too; each handler does nothing when the value is shown.
+  const follow = {
+    drinks: () => drinksFromPython(tl, model.get("drinks")),
+    half_life: () => halfLifeFromPython(tl, model.get("half_life")),
+    bedtime: () => bedtimeFromPython(tl, model.get("bedtime")),
+  };
+  for (const [name, handler] of Object.entries(follow)) model.on(`change:${name}`, handler);
+  return () => Object.entries(follow).forEach(([name, handler]) => model.off(`change:${name}`, handler));
 }
 
 /** The timeline's settings from Python, and what it shows: the saved drinks, half-life and bedtime. */
 function timelineState(model) {
   const tl = {
     model,
+    say: sayer(model),
+    num: (n) => tl.say.number(n, { useGrouping: false, maximumFractionDigits: 2 }), // mg as "1000" or "333.33"
     id: uid("caffeine"),
     ...traitValues(model, "menu", "fields", "messages"),
     guide: model.get("guidance"),
@@ -102,7 +114,7 @@ function loadDrinks(tl) {
 /** Save one change on top of what is saved now; say so if the browser would not save it. */
 function saveTimeline(tl, edit, what) {
   const result = changeSavedRecord(CAFFEINE_KEY, CAFFEINE_VERSION, "drinks", edit, tl.id);
-  tl.saveProblem = result.ok ? null : notSavedMessage(result.problem, what, "The timeline on this page still shows it until you close the page.");
+  tl.saveProblem = result.ok ? null : notSavedMessage(result.problem, what, tl.say("not_saved_rescue"));
   if (result.ok) loadDrinks(tl);
   showTimelineStorageNote(tl);
   return result.ok;
@@ -116,28 +128,29 @@ function reloadTimeline(tl) {
 }
 
 function showTimelineStorageNote(tl) {
+  const { say } = tl;
   replaceContent(tl.storageNote,
     tl.saveProblem ? element("p", {}, tl.saveProblem) : null,
-    savedProblemNotes(tl.loaded, CAFFEINE_KEY, "caffeine-timeline-saved.json", {
-      unreadable: "What this tool saved earlier could not be read (it may come from another version of this course or be damaged). It is kept in this browser as it is. When you add a drink, a copy of it is kept first.",
-      item: ["saved value", "saved values"],
-      left: "not used",
-      blocked: "This browser does not let the page save anything, so your drinks go when you close the page.",
+    savedProblemNotes(tl.loaded, CAFFEINE_KEY, say("saved_file_name"), {
+      unreadable: say("saved_unreadable"),
+      item: [say("saved_values_one"), say("saved_values_other")],
+      left: say("saved_not_used"),
+      blocked: say("saving_blocked"),
     }));
 }
 
 /** The form: a drink from the list (or another amount), its caffeine and the time. */
 function drinkForm(tl) {
-  const { id, menu, fields, messages, guide, byName, formStatus } = tl;
+  const { id, menu, fields, messages, guide, byName, formStatus, say } = tl;
   const choice = element(
     "select",
     { id: `${id}-drink` },
-    menu.map((d) => element("option", { value: d.id }, `${d.label} — about ${d.mg} mg`)),
-    element("option", { value: "other" }, "Another drink (type the amount)"),
+    menu.map((d) => element("option", { value: d.id }, say("drink_option", { drink: d.label, mg: d.mg }))),
+    element("option", { value: "other" }, say("other_drink_option")),
   );
   tl.choice = choice;
   const timeRow = fieldRow(id, byName.time, controlFor(byName.time));
-  const mgRow = fieldRow(id, byName.mg, controlFor(byName.mg), "Filled in from the list. Change it if your drink says otherwise.");
+  const mgRow = fieldRow(id, byName.mg, controlFor(byName.mg), say("mg_hint"));
   const now = new Date();
   timeRow.input.value = `${String(now.getHours()).padStart(2, "0")}:00`;
   mgRow.input.value = String(menu[0].mg);
@@ -155,70 +168,126 @@ function drinkForm(tl) {
   const form = element(
     "form",
     { novalidate: true },
-    element("fieldset", {}, element("legend", {}, "Add a drink"),
-      element("div", { class: "cw-field" }, element("label", { for: `${id}-drink` }, "Drink"), choice),
+    element("fieldset", {}, element("legend", {}, say("add_a_drink")),
+      element("div", { class: "cw-field" }, element("label", { for: `${id}-drink` }, say("drink_label")), choice),
       mgRow.wrap, timeRow.wrap),
-    element("button", { type: "submit", class: "cw-button" }, "Add drink"),
+    element("button", { type: "submit", class: "cw-button" }, say("add_drink")),
   );
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const found = menu.find((d) => d.id === choice.value);
-    const raw = { time: timeRow.input.value, mg: mgRow.input.value, name: "Another drink", day: chartDay(new Date(), guide.day_start) };
+    const raw = { time: timeRow.input.value, mg: mgRow.input.value, name: say("another_drink"), day: chartDay(new Date(), guide.day_start) };
     const { entry, errors } = validateFields(fields, raw, "", messages);
     // The label follows the amount: a changed amount drops the menu's size, "(250 ml can)".
-    if (found) entry.name = entry.mg === found.mg ? found.label : `${found.label.replace(/\s*\([^)]*\)$/, "")} (your amount)`;
+    if (found) entry.name = entry.mg === found.mg ? found.label : say("your_amount", { drink: found.label.replace(/\s*\([^)]*\)$/, "") });
     showError(timeRow, errors.time);
     showError(mgRow, errors.mg);
     if (errors.mg || errors.time) {
-      formStatus.textContent = "Not added yet: please fix the field marked above.";
+      formStatus.textContent = say("not_added");
       (errors.mg ? mgRow : timeRow).input.focus();
       return;
     }
     if (tl.drinks.length >= tl.maxDrinks) {
-      showError(mgRow, `The timeline holds at most ${tl.maxDrinks} drinks. Remove one first.`);
+      showError(mgRow, say("too_many_drinks", { max: tl.maxDrinks }));
       return;
     }
-    if (!saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks, entry] }), "Your drink")) tl.drinks.push(entry);
-    formStatus.textContent = `Added: ${entry.name}, ${entry.mg} mg at ${entry.time}.`;
+    if (!saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks, entry] }), say("saving_drink"))) tl.drinks.push(entry);
+    formStatus.textContent = say("drink_added", { drink: entry.name, mg: tl.num(entry.mg), time: entry.time });
     updateTimeline(tl);
   });
   return form;
 }
 
-/** Half-life and bedtime: {halfLifeField, bedRow}. */
+/** Half-life and bedtime: the half-life field (tl.hl, tl.hlOut) and the bedtime row (tl.bedRow). */
 function sleepSettings(tl) {
-  const { id, range, byName, messages } = tl;
+  const { id, range, byName, messages, say } = tl;
   const hl = element("input", { type: "range", id: `${id}-hl`, min: range[0], max: range[1], step: 0.5, value: tl.halfLife, "aria-describedby": `${id}-hl-note` });
   tl.hl = hl;
   tl.hlOut = element("output", { for: `${id}-hl`, id: `${id}-hl-out` });
-  hl.addEventListener("input", () => {
-    tl.halfLife = Number(hl.value);
-    saveTimeline(tl, (r) => ({ ...r, half_life: tl.halfLife }), "Your half-life setting");
-    updateTimeline(tl);
-  });
-  const bedField = { ...byName.time, name: "bedtime", label: "Bedtime" }; // its own id, not the drink time's
-  const bedRow = fieldRow(id, bedField, controlFor(bedField));
+  hl.addEventListener("input", () => setHalfLife(tl, Number(hl.value)));
+  tl.bedField = { ...byName.time, name: "bedtime", label: say("bedtime_label") }; // its own id, not the drink time's
+  const bedRow = fieldRow(id, tl.bedField, controlFor(tl.bedField));
+  tl.bedRow = bedRow;
   bedRow.input.value = tl.bedtime;
   bedRow.input.addEventListener("change", () => {
-    const [value, problem] = checkField(bedField, bedRow.input.value, "", messages);
+    const [value, problem] = checkField(tl.bedField, bedRow.input.value, "", messages);
     showError(bedRow, problem);
-    if (!problem) {
-      tl.bedtime = value;
-      saveTimeline(tl, (r) => ({ ...r, bedtime: tl.bedtime }), "Your bedtime");
-      updateTimeline(tl);
-    }
+    if (!problem) setBedtime(tl, value);
   });
-  const halfLifeField = element("div", { class: "cw-field" },
-    element("label", { for: `${id}-hl` }, "Half-life: hours your body takes to clear half the caffeine"), hl, " ", tl.hlOut,
-    element("p", { class: "cw-hint", id: `${id}-hl-note` }, "Most adults: about 5 hours. It can be 1.5 to 9.5. It is longer in pregnancy and with the contraceptive pill, and shorter in people who smoke."));
-  return { halfLifeField, bedRow };
+  return element("div", { class: "cw-field" },
+    element("label", { for: `${id}-hl` }, say("half_life_label")), hl, " ", tl.hlOut,
+    element("p", { class: "cw-hint", id: `${id}-hl-note` }, say("half_life_hint", { low: tl.num(range[0]), high: tl.num(range[1]) })));
+}
+
+/** A new half-life (the slider, or Python): kept, saved and shown. */
+function setHalfLife(tl, halfLife) {
+  tl.halfLife = halfLife;
+  saveTimeline(tl, (r) => ({ ...r, half_life: halfLife }), tl.say("saving_half_life"));
+  updateTimeline(tl);
+}
+
+/** A new bedtime, already checked (the reader's, or Python's): kept, saved and shown. */
+function setBedtime(tl, bedtime) {
+  tl.bedtime = bedtime;
+  saveTimeline(tl, (r) => ({ ...r, bedtime }), tl.say("saving_bedtime"));
+  updateTimeline(tl);
+}
+
+/** Python set `half_life`: the slider follows, if the value is a half-life the page accepts. */
+function halfLifeFromPython(tl, value) {
+  const [low, high] = tl.range;
+  if (typeof value !== "number" || !(low <= value && value <= high) || value === tl.halfLife) return;
+  tl.hl.value = String(value);
+  setHalfLife(tl, value);
+}
+
+/** Python set `bedtime`: the bedtime field follows, if the page's rules accept the time. */
+function bedtimeFromPython(tl, value) {
+  if (typeof value !== "string") return;
+  const [bedtime, problem] = checkField(tl.bedField, value, "", tl.messages);
+  if (problem || bedtime === tl.bedtime) return;
+  tl.bedRow.input.value = bedtime;
+  showError(tl.bedRow, null);
+  setBedtime(tl, bedtime);
+}
+
+/**
+ * Python set `drinks`: they become today's drinks, in the list, the summary, the chart and what is
+ * saved (other days' drinks, and saved items the tool cannot read, stay). A drink without a day is
+ * today's. A list the page's rules refuse (too long, a drink that fails, another day's drink, not a
+ * list of records) is ignored.
+ */
+function drinksFromPython(tl, value) {
+  const drinks = drinksThePageAccepts(tl, value);
+  const shown = (list) => JSON.stringify(list.map((d) => entryKey(d, tl.fields)).sort());
+  if (!drinks || shown(drinks) === shown(tl.drinks)) return;
+  const isToday = isTodaysItem(tl);
+  if (!saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks.filter((item) => !isToday(item)), ...drinks] }), tl.say("saving_drink_list"))) tl.drinks = drinks;
+  updateTimeline(tl);
+}
+
+/** Today's drinks as the page's rules read them, or null if the value is not a list they all pass. */
+function drinksThePageAccepts(tl, value) {
+  if (!Array.isArray(value) || value.length > tl.maxDrinks) return null;
+  const plain = (v) => v === null || v === undefined || typeof v === "string" || typeof v === "number";
+  const drinks = value.map((drink) => {
+    if (!isRecord(drink) || !Object.values(drink).every(plain)) return null;
+    const { entry, errors } = validateFields(tl.fields, { ...drink, day: drink.day || tl.today }, "", tl.messages);
+    return Object.keys(errors).length || entry.day !== tl.today ? null : entry;
+  });
+  return drinks.every(Boolean) ? drinks : null;
+}
+
+/** Whether a saved item is one of today's drinks (unreadable items are no day's). */
+function isTodaysItem(tl) {
+  return (item) => checkSaved(tl.fields, item, tl.messages)?.day === tl.today;
 }
 
 function updateTimeline(tl) {
   const { guide, halfLife, bedtime, range } = tl;
   tl.drinks.sort((a, b) => hourOfDay(a.time, guide.day_start) - hourOfDay(b.time, guide.day_start));
   commit(tl.model, { drinks: tl.drinks.slice(), half_life: halfLife, bedtime });
-  tl.hlOut.textContent = `${halfLife} hours`;
+  tl.hlOut.textContent = tl.say.count("half_life_hours", halfLife);
   showDrinkList(tl);
   const points = tl.drinks.map((d) => [hourOfDay(d.time, guide.day_start), d.mg]);
   const bedHour = bedtimeHour(bedtime, points.map(([h]) => h), guide.day_start);
@@ -228,89 +297,94 @@ function updateTimeline(tl) {
 }
 
 function showDrinkList(tl) {
-  const { list, drinks } = tl;
+  const { list, drinks, say, num } = tl;
   replaceContent(list,
     drinks.length
-      ? element("ul", { class: "cw-drink-list", "aria-label": "Your drinks today" }, drinks.map((d, i) => {
-          const remove = element("button", { type: "button", class: "cw-link-button" }, "Remove", element("span", { class: "cw-sr" }, ` ${d.name} at ${d.time}`));
+      ? element("ul", { class: "cw-drink-list", "aria-label": say("drinks_today_label") }, drinks.map((d, i) => {
+          const which = { drink: d.name, time: d.time };
+          const remove = element("button", { type: "button", class: "cw-link-button" }, say("remove"), element("span", { class: "cw-sr" }, say("remove_which", which)));
           remove.addEventListener("click", () => {
-            if (!saveTimeline(tl, withoutItem("drinks", d, tl.fields, tl.messages), "Removing the drink")) tl.drinks.splice(i, 1);
-            tl.formStatus.textContent = `Removed: ${d.name} at ${d.time}.`;
+            if (!saveTimeline(tl, withoutItem("drinks", d, tl.fields, tl.messages), say("saving_removal"))) tl.drinks.splice(i, 1);
+            tl.formStatus.textContent = say("drink_removed", which);
             updateTimeline(tl);
             (list.querySelector("button") || tl.choice).focus();
           });
-          return element("li", {}, element("strong", {}, d.time), ` ${d.name}: ${d.mg} mg `, remove);
+          return element("li", {}, element("strong", {}, d.time), say("drink_item", { drink: d.name, mg: num(d.mg) }), remove);
         }))
-      : element("p", { class: "cw-help" }, "No drinks added yet today. Your chart appears when you add your first drink."),
-    drinks.length ? element("button", { type: "button", class: "cw-button cw-secondary", onclick: () => clearToday(tl) }, "Clear today's drinks") : null,
-    historyView(tl.earlier),
+      : element("p", { class: "cw-help" }, say("no_drinks")),
+    drinks.length ? element("button", { type: "button", class: "cw-button cw-secondary", onclick: () => clearToday(tl) }, say("clear_today")) : null,
+    historyView(tl),
   );
 }
 
 /** Remove today's drinks (a fresh start), with an Undo. Other days and unreadable items stay. */
 function clearToday(tl) {
+  const { say } = tl;
   const removed = tl.drinks.slice();
-  const isToday = (item) => checkSaved(tl.fields, item, tl.messages)?.day === tl.today;
-  if (!saveTimeline(tl, (r) => ({ ...r, drinks: r.drinks.filter((item) => !isToday(item)) }), "Clearing today's drinks")) tl.drinks = [];
+  const isToday = isTodaysItem(tl);
+  if (!saveTimeline(tl, (r) => ({ ...r, drinks: r.drinks.filter((item) => !isToday(item)) }), say("saving_clearing"))) tl.drinks = [];
   updateTimeline(tl);
-  offerUndo(tl.formStatus, `Cleared today's ${plural(removed.length, "drink", "drinks")}.`, () => {
-    if (!saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks, ...removed] }), "Putting the drinks back")) tl.drinks.push(...removed);
+  offerUndo(tl.formStatus, say.count("cleared_today", removed.length), () => {
+    if (!saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks, ...removed] }), say("saving_putting_back"))) tl.drinks.push(...removed);
     updateTimeline(tl);
-    return `Put back ${plural(removed.length, "drink", "drinks")}.`;
+    return say.count("put_back", removed.length);
   }, () => tl.choice);
 }
 
 /** Earlier days, newest first: how many drinks and how much caffeine. They do not count today. */
-function historyView(earlier) {
+function historyView({ earlier, say, num }) {
   if (!earlier.length) return null;
   const byDay = new Map();
   for (const d of earlier) byDay.set(d.day || "", [...(byDay.get(d.day || "") || []), d]);
   const days = [...byDay.keys()].sort().reverse(); // undated ones ("") last
-  const dayName = (day) => new Date(`${day}T12:00`).toLocaleDateString(document.documentElement.lang || undefined, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const dayName = (day) => say.date(new Date(`${day}T12:00`), { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   return element("details", { class: "cw-history" },
-    element("summary", {}, `Earlier days (${plural(days.length, "day", "days")})`),
+    element("summary", {}, say.count("earlier_days", days.length)),
     element("ul", {}, days.map((day) => {
       const list = byDay.get(day);
-      return element("li", {}, element("strong", {}, day ? dayName(day) : "Saved before this tool kept dates"),
-        `: ${plural(list.length, "drink", "drinks")}, ${Math.round(list.reduce((a, d) => a + d.mg, 0))} mg`);
+      return element("li", {}, element("strong", {}, day ? dayName(day) : say("undated_day")),
+        say.count("day_total", list.length, { mg: num(Math.round(list.reduce((a, d) => a + d.mg, 0))) }));
     })),
-    element("p", { class: "cw-hint" }, "Earlier days do not count towards today. “Delete all my data” below removes them."));
+    element("p", { class: "cw-hint" }, say("earlier_hint")));
 }
 
 /** Today's total, what is left at bedtime, what to change, and what goes past the experts' limits. */
 function showCaffeineSummary(tl, { points, bedHour, atBed }) {
-  const { drinks, guide, bedtime, summary } = tl;
+  const { drinks, guide, bedtime, summary, say, num } = tl;
   const total = drinks.reduce((a, d) => a + d.mg, 0);
   const biggest = drinks.reduce((a, d) => (d.mg > a.mg ? d : a), { mg: 0 });
   // Two or more drinks within an hour of each other count as one dose: two mugs in a row.
   const together = points.map(([h]) => points.filter(([other]) => other >= h && other - h <= guide.one_time_hours));
   const atOneTime = Math.max(0, ...together.filter((g) => g.length > 1).map((g) => g.reduce((a, [, m]) => a + m, 0)));
+  const limits = { daily: num(guide.daily_mg), single: num(guide.single_dose_mg), pregnancy: num(guide.pregnancy_daily_mg), limit: num(guide.bedtime_mg) };
   const flags = [];
-  if (total > guide.daily_mg) flags.push(`Your drinks add up to more than ${guide.daily_mg} mg, the most a day that experts link to no harm in healthy adults.`);
-  if (biggest.mg > guide.single_dose_mg) flags.push(`One drink (${biggest.name}, ${biggest.mg} mg) has more than ${guide.single_dose_mg} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
-  if (atOneTime > guide.single_dose_mg) flags.push(`Drinks you had within an hour of each other add up to ${Math.round(atOneTime)} mg. Experts advise no more than ${guide.single_dose_mg} mg at one time.`);
-  if (atBed >= guide.bedtime_mg) flags.push(`About ${guide.bedtime_mg} mg or more near bedtime can make it harder to fall asleep and shorten your sleep.`);
+  if (total > guide.daily_mg) flags.push(say("over_daily", limits));
+  if (biggest.mg > guide.single_dose_mg) flags.push(say("over_single_drink", { ...limits, drink: biggest.name, mg: num(biggest.mg) }));
+  if (atOneTime > guide.single_dose_mg) flags.push(say("over_one_time", { ...limits, mg: num(Math.round(atOneTime)) }));
+  if (atBed >= guide.bedtime_mg) flags.push(say("over_bedtime", limits));
   summary.dataset.level = flags.length ? "doctor" : "selfcare";
   replaceContent(summary,
-    element("p", {}, element("strong", {}, `Today: ${Math.round(total)} mg of caffeine. `), `At bedtime (${bedtime}) about ${Math.round(atBed)} mg is still in your body.`),
+    element("p", {}, element("strong", {}, say("today_total", { mg: num(Math.round(total)) })), say("at_bedtime", { bedtime, mg: num(Math.round(atBed)) })),
     drinks.length ? element("p", { class: "cw-advice" }, bedtimeAdvice(tl, points, bedHour, atBed, biggest)) : null,
-    flags.length ? element("ul", { class: "cw-flags" }, flags.map((f) => element("li", {}, f))) : drinks.length ? element("p", {}, `This is within the ${guide.daily_mg} mg a day and ${guide.single_dose_mg} mg at one time that experts give for healthy adults who are not pregnant.`) : null,
-    total > guide.pregnancy_daily_mg ? element("p", { class: "cw-pregnancy" }, `If you are pregnant, experts advise no more than ${guide.pregnancy_daily_mg} mg a day. Your drinks add up to more than that.`) : null,
+    flags.length ? element("ul", { class: "cw-flags" }, flags.map((f) => element("li", {}, f))) : drinks.length ? element("p", {}, say("within_limits", limits)) : null,
+    total > guide.pregnancy_daily_mg ? element("p", { class: "cw-pregnancy" }, say("over_pregnancy", limits)) : null,
   );
 }
 
 /** One line on what to change: the time by which to stop for under the bedtime limit. */
 function bedtimeAdvice(tl, points, bedHour, atBed, biggest) {
+  const { say, num } = tl;
   const limit = tl.guide.bedtime_mg;
-  if (atBed < limit) return `That is under the ${limit} mg near bedtime that can make sleep harder.`;
+  if (atBed < limit) return say("under_bedtime_limit", { limit: num(limit) });
   const stop = latestStopHour(points, bedHour, tl.halfLife, limit, tl.guide.day_start, 0.25, tl.range);
-  if (stop === null) return [element("strong", {}, "What to change: "), `even if you had all of it first thing in the morning, ${limit} mg or more would be left at bedtime. To sleep better, have less: for example, leave out your largest drink (${biggest.name}, ${biggest.mg} mg).`];
-  return [element("strong", {}, "What to change: "), `to keep bedtime caffeine under ${limit} mg, have your last caffeine by ${clockOf(stop)}. Move later drinks to before then, or leave them out.`];
+  const change = element("strong", {}, say("what_to_change"));
+  if (stop === null) return [change, say("have_less", { limit: num(limit), drink: biggest.name, mg: num(biggest.mg) })];
+  return [change, say("stop_by", { limit: num(limit), time: clockOf(stop) })];
 }
 
 /** The chart of the day (from the day's start to bedtime), and the same numbers as a table. */
 function showCaffeineChart(tl, { points, bedHour, atBed }) {
-  const { guide, halfLife, range, bedtime, chart, table } = tl;
+  const { guide, halfLife, range, bedtime, chart, table, say, num } = tl;
   const start = guide.day_start;
   const span = Math.max(24, Math.ceil(bedHour - start) + 1); // the chart reaches bedtime, even after dawn
   const rightHalf = bedHour > start + span / 2;
@@ -318,28 +392,29 @@ function showCaffeineChart(tl, { points, bedHour, atBed }) {
   const mg = hours.map((t) => caffeineLeft(points, t, halfLife, range));
   const every2 = hours.filter((_, i) => i % 8 === 0);
   replaceContent(table,
-    element("summary", {}, "The chart as a table"),
-    element("table", {}, element("thead", {}, element("tr", {}, element("th", { scope: "col" }, "Time"), element("th", { scope: "col" }, "Caffeine in your body (mg)"))),
-      element("tbody", {}, every2.map((t) => element("tr", {}, element("th", { scope: "row" }, clockOf(t)), element("td", {}, String(Math.round(caffeineLeft(points, t, halfLife, range))))))),
-      element("tfoot", {}, element("tr", {}, element("th", { scope: "row" }, `Bedtime ${bedtime}`), element("td", {}, String(Math.round(atBed)))))),
+    element("summary", {}, say("table_summary")),
+    element("table", {}, element("thead", {}, element("tr", {}, element("th", { scope: "col" }, say("table_time")), element("th", { scope: "col" }, say("table_mg")))),
+      element("tbody", {}, every2.map((t) => element("tr", {}, element("th", { scope: "row" }, clockOf(t)), element("td", {}, num(Math.round(caffeineLeft(points, t, halfLife, range))))))),
+      element("tfoot", {}, element("tr", {}, element("th", { scope: "row" }, say("table_bedtime", { bedtime })), element("td", {}, num(Math.round(atBed)))))),
   );
   // No drinks, no chart: plotly.js (about 400 kB) loads only once there is something to draw.
   chart.hidden = table.hidden = !tl.drinks.length;
   if (!tl.drinks.length) return;
   const ticks = Array.from({ length: Math.floor(span / 4) + 1 }, (_, i) => start + i * 4);
+  const noTrace = "<extra></extra>"; // plotly: no trace name beside the hover text
   drawPlot(tl.model, chart, (c) => ({
     data: [
-      { type: "scatter", mode: "lines", x: hours, y: mg, fill: "tozeroy", fillcolor: c.fill, line: { color: c.line, width: 3 }, name: "Caffeine",
-        text: hours.map(clockOf), hovertemplate: "%{text}: %{y:.0f} mg<extra></extra>" },
-      { type: "scatter", mode: "markers", x: [bedHour], y: [atBed], marker: { color: c.warn, size: 10, symbol: "diamond" }, name: "Bedtime",
-        hovertemplate: `Bedtime ${bedtime}: %{y:.0f} mg<extra></extra>` },
+      { type: "scatter", mode: "lines", x: hours, y: mg, fill: "tozeroy", fillcolor: c.fill, line: { color: c.line, width: 3 }, name: say("chart_caffeine"),
+        text: hours.map(clockOf), hovertemplate: say("chart_hover") + noTrace },
+      { type: "scatter", mode: "markers", x: [bedHour], y: [atBed], marker: { color: c.warn, size: 10, symbol: "diamond" }, name: say("bedtime_label"),
+        hovertemplate: say("chart_bedtime_hover", { bedtime }) + noTrace },
     ],
     layout: {
       height: 300, margin: { l: 50, r: 12, t: 24, b: 40 }, showlegend: false,
-      xaxis: { range: [start, start + span], tickvals: ticks, ticktext: ticks.map(clockOf), fixedrange: true, title: { text: "Time of day" } },
-      yaxis: { rangemode: "tozero", title: { text: "mg in your body" }, fixedrange: true },
+      xaxis: { range: [start, start + span], tickvals: ticks, ticktext: ticks.map(clockOf), fixedrange: true, title: { text: say("chart_x_title") } },
+      yaxis: { rangemode: "tozero", title: { text: say("chart_y_title") }, fixedrange: true },
       shapes: [{ type: "line", x0: bedHour, x1: bedHour, yref: "paper", y0: 0, y1: 1, line: { color: c.warn, dash: "dot", width: 2 } }],
-      annotations: [{ x: bedHour, y: 1, yref: "paper", text: `Bedtime: ${Math.round(atBed)} mg`, showarrow: false, yanchor: "bottom", xanchor: rightHalf ? "right" : "left", font: { color: c.warn } }],
+      annotations: [{ x: bedHour, y: 1, yref: "paper", text: say("chart_bedtime_note", { mg: num(Math.round(atBed)) }), showarrow: false, yanchor: "bottom", xanchor: rightHalf ? "right" : "left", font: { color: c.warn } }],
     },
   }));
 }

@@ -1,4 +1,4 @@
-// uses: element, replaceContent · provides: loadPlotly, plotColours, drawPlot
+// uses: element, replaceContent, sayer · provides: loadPlotly, plotColours, drawPlot
 // The tools' charts: plotly.js, loaded only once there is something to draw, in the reader's colours.
 
 /**
@@ -40,19 +40,19 @@ function loadPlotly(model) {
   return window.__coursePlotly;
 }
 
-function plotColours() {
+/** The chart colours for the page's light or dark mode, from the book's data (the `palette` trait:
+ * {light: {...}, dark: {...}}, book/data/palette.yml). */
+function plotColours(palette) {
   const dark = document.documentElement.dataset.theme === "dark" ||
     (!document.documentElement.dataset.theme && document.body?.dataset.jpThemeLight === "false");
-  return dark
-    ? { text: "#e6edf3", grid: "#3d444d", line: "#7cb7ff", bar: "#7cb7ff", warn: "#ffc27a", bad: "#ff9b93", fill: "rgba(124,183,255,0.2)" }
-    : { text: "#1f2328", grid: "#d0d7de", line: "#0b5cad", bar: "#0b5cad", warn: "#8a4b00", bad: "#b3261e", fill: "rgba(11,92,173,0.15)" };
+  return (palette || {})[dark ? "dark" : "light"] || {};
 }
 
 /** Draw (and redraw in the reader's colours) a plotly chart; `build(colours)` -> {data, layout}. */
 function drawPlot(model, el, build) {
   const config = { displaylogo: false, responsive: true, displayModeBar: false }; // no buttons inside the role="img" chart
   const draw = (Plotly) => {
-    const c = plotColours();
+    const c = plotColours(model.get("palette"));
     const { data, layout } = build(c);
     const axes = {};
     for (const k of Object.keys(layout)) {
@@ -62,7 +62,7 @@ function drawPlot(model, el, build) {
   };
   return loadPlotly(model).then((Plotly) => {
     if (!Plotly) {
-      replaceContent(el, element("p", { class: "cw-help" }, "The chart could not load here. The table below has the same numbers."));
+      replaceContent(el, element("p", { class: "cw-help" }, sayer(model)("chart_not_loaded")));
       return;
     }
     draw(Plotly);
