@@ -9,7 +9,6 @@ import traitlets
 
 from .catalogue import say, words
 from .csvfile import parse_csv, to_csv
-from .data import load_storage
 from .fields import form, validate
 from .tool import Tool
 
@@ -26,19 +25,10 @@ class TwitchDiary(Tool):
     kind = "twitch-diary"
     shared = ("common", "storage", "fields", "csvfile", "saved_lists", "form", "data_controls", "plot")
     fields = traitlets.List().tag(sync=True)
-    storage_key = traitlets.Unicode().tag(sync=True)
-    version = traitlets.Int().tag(sync=True)
     entries = traitlets.List(traitlets.Dict()).tag(sync=True)
 
     def __init__(self, **kwargs):
-        saved = load_storage()
-        super().__init__(
-            _uses_plotly=True,
-            fields=form("diary"),
-            storage_key=saved["keys"]["diary"],
-            version=saved["versions"]["diary"],
-            **kwargs,
-        )
+        super().__init__(_uses_plotly=True, fields=form("diary"), **kwargs)
 
     @traitlets.validate("entries")
     def _check_entries(self, proposal):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import traitlets
 
-from .data import load_storage, load_symptoms
+from .data import load_symptoms
 from .fields import form
 from .tool import Tool
 
@@ -22,14 +22,10 @@ class VisitSummary(Tool):
     symptoms = traitlets.List().tag(sync=True)
     levels = traitlets.Dict().tag(sync=True)
     regions = traitlets.Dict().tag(sync=True)
-    storage_key = traitlets.Unicode().tag(sync=True)
-    version = traitlets.Int().tag(sync=True)
 
     def __init__(self, **kwargs):
-        data, saved = load_symptoms(), load_storage()
+        data = load_symptoms()
         super().__init__(
-            storage_key=saved["keys"]["diary"],
-            version=saved["versions"]["diary"],
             fields=form("diary"),
             visit_fields=form("visit"),
             symptoms=data["symptoms"],

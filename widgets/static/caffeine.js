@@ -3,9 +3,9 @@
 
 /** Milligrams in the body at `hour`, for drinks given as [hour taken, mg] (caffeine.py: caffeine_left).
  * `range` is the half-life's [low, high] from the book's data (the `half_life_range` trait): a half-life
- * outside it is refused. The formula itself needs no range, so a caller that gives none gets no check. */
+ * outside it is refused, as in Python. */
 function caffeineLeft(drinks, hour, halfLife, range) {
-  if (range && !(range[0] <= halfLife && halfLife <= range[1])) throw new Error(`half-life must be between ${range[0]} and ${range[1]} hours`);
+  if (!(range[0] <= halfLife && halfLife <= range[1])) throw new Error(`half-life must be between ${range[0]} and ${range[1]} hours`);
   let total = 0;
   for (const [taken, mg] of drinks) if (taken <= hour) total += mg * 0.5 ** ((hour - taken) / halfLife);
   return total;
@@ -53,4 +53,3 @@ function clockOf(hour) {
   return `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 }
 
-window.courseTools = Object.assign(window.courseTools || {}, { caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay });

@@ -1,9 +1,7 @@
-// uses: element, widgetSection, replaceContent, appendContent, sourceNote, sayer, uid, traitValues, commit, STORAGE_PREFIX, savedData, notSavedMessage, checkField, validateFields, isRecord, readSavedList, checkSaved, changeSavedRecord, withoutItem, entryKey, fieldRow, showError, controlFor, deleteAllControl, offerUndo, savedProblemNotes, drawPlot, caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay, clockOf · provides: render
+// uses: element, widgetSection, replaceContent, appendContent, sourceNote, sayer, uid, traitValues, commit, savedData, notSavedMessage, checkField, validateFields, isRecord, readSavedList, checkSaved, changeSavedRecord, withoutItem, entryKey, fieldRow, showError, controlFor, deleteAllControl, offerUndo, savedProblemNotes, drawPlot, caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay, clockOf · provides: render
 // Caffeine timeline: drinks over a day, caffeine left in the body, and what is left at bedtime.
 // The formula is in caffeine.js (widgets/caffeine.py's twin); this file is the widget.
 
-const CAFFEINE_KEY = `${STORAGE_PREFIX}caffeine`;
-const CAFFEINE_VERSION = 1; // what is saved: {version, drinks: [{time, mg, name, day}], half_life, bedtime}
 
 function render({ model, el }) {
   const tl = timelineState(model);
@@ -30,15 +28,15 @@ function render({ model, el }) {
       tl.summary,
       tl.chart,
       tl.table,
-      element("p", { class: "cw-source" }, say("amounts"), sources.map((s, i) => [i ? say("amounts_separator") : "", sourceNote(s)?.lastChild ?? s.label])),
+      element("p", { class: "cw-source" }, say("amounts"), sources.map((s, i) => [i ? say("amounts_separator") : "", sourceNote(s, say)?.lastChild ?? s.label])),
       element("p", { class: "cw-privacy" }, say("privacy_note")),
-      deleteAllControl(tl.id, tl.formStatus, () => reloadTimeline(tl)),
+      deleteAllControl(tl.id, tl.formStatus, () => reloadTimeline(tl), tl.say),
     ),
   );
   showTimelineStorageNote(tl);
   updateTimeline(tl);
   // Another tab, or "Delete all" on this page, changed the saved drinks: show what is saved now.
-  savedData.watch([CAFFEINE_KEY], () => {
+  savedData.watch([tl.key], () => {
     loadDrinks(tl);
     tl.bedRow.input.value = tl.bedtime;
     tl.hl.value = tl.halfLife;
@@ -64,6 +62,9 @@ function timelineState(model) {
     num: (n) => tl.say.number(n, { useGrouping: false, maximumFractionDigits: 2 }), // mg as "1000" or "333.33"
     id: uid("caffeine"),
     ...traitValues(model, "menu", "fields", "messages"),
+    // What is saved, under the caffeine key: {version, drinks: [{time, mg, name, day}], half_life, bedtime}.
+    key: savedData.use(model.get("storage")).caffeine,
+    version: model.get("storage").versions.caffeine,
     guide: model.get("guidance"),
     range: model.get("half_life_range"),
     maxDrinks: model.get("max_drinks"),
@@ -85,7 +86,7 @@ function timelineState(model) {
 // timeline, reported, and kept in storage exactly as it was (storage.js, saved_lists.js).
 function loadDrinks(tl) {
   const { fields, messages, guide, range, maxDrinks, byName } = tl;
-  const loaded = readSavedList(CAFFEINE_KEY, CAFFEINE_VERSION, "drinks", fields, messages);
+  const loaded = readSavedList(tl.key, tl.version, "drinks", fields, messages);
   tl.loaded = loaded;
   const settings = isRecord(loaded.data) ? loaded.data : {};
   tl.today = chartDay(new Date(), guide.day_start);
@@ -113,8 +114,8 @@ function loadDrinks(tl) {
 
 /** Save one change on top of what is saved now; say so if the browser would not save it. */
 function saveTimeline(tl, edit, what) {
-  const result = changeSavedRecord(CAFFEINE_KEY, CAFFEINE_VERSION, "drinks", edit, tl.id);
-  tl.saveProblem = result.ok ? null : notSavedMessage(result.problem, what, tl.say("not_saved_rescue"));
+  const result = changeSavedRecord(tl.key, tl.version, "drinks", edit, tl.id);
+  tl.saveProblem = result.ok ? null : notSavedMessage(result.problem, what, tl.say("not_saved_rescue"), tl.say);
   if (result.ok) loadDrinks(tl);
   showTimelineStorageNote(tl);
   return result.ok;
@@ -131,12 +132,8 @@ function showTimelineStorageNote(tl) {
   const { say } = tl;
   replaceContent(tl.storageNote,
     tl.saveProblem ? element("p", {}, tl.saveProblem) : null,
-    savedProblemNotes(tl.loaded, CAFFEINE_KEY, say("saved_file_name"), {
-      unreadable: say("saved_unreadable"),
-      item: [say("saved_values_one"), say("saved_values_other")],
-      left: say("saved_not_used"),
-      blocked: say("saving_blocked"),
-    }));
+    savedProblemNotes(tl.loaded, tl.key, say("saved_file_name"),
+      { unreadable: "saved_unreadable", some_bad: "saved_some_bad", blocked: "saving_blocked" }, say));
 }
 
 /** The form: a drink from the list (or another amount), its caffeine and the time. */
@@ -149,8 +146,8 @@ function drinkForm(tl) {
     element("option", { value: "other" }, say("other_drink_option")),
   );
   tl.choice = choice;
-  const timeRow = fieldRow(id, byName.time, controlFor(byName.time));
-  const mgRow = fieldRow(id, byName.mg, controlFor(byName.mg), say("mg_hint"));
+  const timeRow = fieldRow(id, byName.time, controlFor(byName.time, {}, say), undefined, say);
+  const mgRow = fieldRow(id, byName.mg, controlFor(byName.mg, {}, say), say("mg_hint"), say);
   const now = new Date();
   timeRow.input.value = `${String(now.getHours()).padStart(2, "0")}:00`;
   mgRow.input.value = String(menu[0].mg);
@@ -206,7 +203,7 @@ function sleepSettings(tl) {
   tl.hlOut = element("output", { for: `${id}-hl`, id: `${id}-hl-out` });
   hl.addEventListener("input", () => setHalfLife(tl, Number(hl.value)));
   tl.bedField = { ...byName.time, name: "bedtime", label: say("bedtime_label") }; // its own id, not the drink time's
-  const bedRow = fieldRow(id, tl.bedField, controlFor(tl.bedField));
+  const bedRow = fieldRow(id, tl.bedField, controlFor(tl.bedField, {}, tl.say), undefined, tl.say);
   tl.bedRow = bedRow;
   bedRow.input.value = tl.bedtime;
   bedRow.input.addEventListener("change", () => {
@@ -328,7 +325,7 @@ function clearToday(tl) {
     if (!saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks, ...removed] }), say("saving_putting_back"))) tl.drinks.push(...removed);
     updateTimeline(tl);
     return say.count("put_back", removed.length);
-  }, () => tl.choice);
+  }, () => tl.choice, say);
 }
 
 /** Earlier days, newest first: how many drinks and how much caffeine. They do not count today. */

@@ -1,4 +1,4 @@
-// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, plural, sayer, hashString, seededShuffle, uid, traitValues, commit
+// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, sayer, hashString, seededShuffle, uid, traitValues, commit
 // What every course widget shares: elements built from course text (never parsed as HTML), ids, and its model.
 // Python joins this file in front of each widget's own module, because a widget's module is loaded
 // from a string and cannot import its neighbours.
@@ -60,18 +60,13 @@ function pageLink(target) {
   return `${page}.html${label ? "#" + label : ""}`;
 }
 
-/** A link to a source, shown as 'Source: NHS (2023)'. */
-function sourceNote(source) {
+/** A link to a source, shown as 'Source: NHS (2023)' (the words: common.yml's `source`). */
+function sourceNote(source, say) {
   if (!source) return null;
   const label = source.url
     ? element("a", { href: source.url, rel: "noopener" }, source.label)
     : source.label;
-  return element("span", { class: "cw-source" }, "Source: ", label);
-}
-
-/** "1 entry", "2 entries": a count with its noun. */
-function plural(n, one, many) {
-  return `${n} ${n === 1 ? one : many}`;
+  return element("span", { class: "cw-source" }, say("source"), " ", label);
 }
 
 /**

@@ -1,4 +1,4 @@
-// uses: strip, asText, validateFields · provides: toCSV, splitCSV, parseDiaryCSV, shareCSVTools
+// uses: strip, asText, validateFields · provides: toCSV, splitCSV, parseDiaryCSV
 // The diary as a CSV file and back, the same as to_csv and parse_csv in widgets/csvfile.py, in the
 // same words (catalogue csvfile.yml, through the widget's `say`).
 
@@ -113,13 +113,4 @@ function parseDiaryCSV(text, now, fields, messages, limits, say) {
     }
   });
   return out;
-}
-
-/** The page's CSV functions for tests and the console (window.courseTools), in the words of `say`. */
-function shareCSVTools(say) {
-  window.courseTools = Object.assign(window.courseTools || {}, {
-    toCSV,
-    splitCSV: (text, sep = ",") => splitCSV(text, sep, say),
-    parseDiaryCSV: (text, now, fields, messages, limits) => parseDiaryCSV(text, now, fields, messages, limits, say),
-  });
 }

@@ -1,21 +1,6 @@
-// uses: element, replaceContent, sayer, savedData · provides: download, downloadCopyButton, savedProblemNotes, deleteAllControl, offerUndo
+// uses: element, replaceContent, savedData · provides: download, downloadCopyButton, savedProblemNotes, deleteAllControl, offerUndo
 // The controls a tool gives a reader over their saved data: download it, delete all of it, undo a removal.
 // Words come from the widget's `say` (catalogue data_controls.yml), passed last.
-
-// Until every tool passes its `say`: the words of data_controls.yml, for a call without it.
-const DATA_CONTROLS_ENGLISH = {
-  download_saved: "Download what is saved",
-  undo: "Undo",
-  start_again: "Start again",
-  delete_all: "Delete all my data",
-  delete_all_question: "Delete everything this course saved in this browser: your diary, drinks, ticked signs, checklist ticks, visit notes and search highlights? This cannot be undone.",
-  delete_all_yes: "Yes, delete everything",
-  delete_all_no: "Cancel",
-  delete_all_kept: "Nothing was deleted.",
-  delete_all_done: "All your data is deleted from this browser.",
-  delete_all_failed: "This browser would not let the page delete your data (storage is blocked). To remove it, clear this site's data in your browser's settings.",
-};
-const controlWords = (say, more = {}) => say || sayer({ get: () => ({ ...DATA_CONTROLS_ENGLISH, ...more }) });
 
 /** A button that gives the reader back exactly what a tool saved, and any copies kept, as a JSON file. */
 function downloadCopyButton(key, filename, say) {
@@ -23,31 +8,19 @@ function downloadCopyButton(key, filename, say) {
     const copies = savedData.read(`${key}:unreadable`).data;
     const saved = { saved: savedData.read(key).raw, copies: Array.isArray(copies) ? copies : [] };
     download(filename, JSON.stringify(saved, null, 2), "application/json");
-  } }, controlWords(say)("download_saved"));
+  } }, say("download_saved"));
 }
 
 /**
  * What to tell a reader about what a tool saved and cannot use (read by readSavedList; `bad` may count
  * more), with a button to download it: it stays in this browser as it is. `names` are the tool's
  * catalogue names for it: {unreadable, some_bad (a count: <name>_one, <name>_other, with {n}), blocked}.
- * Called without `say`, `names` holds the words themselves: {unreadable, item: [one, many], left, blocked}.
  */
 function savedProblemNotes(loaded, key, filename, names, say) {
-  if (!say) return savedProblemNotes(loaded, key, filename, { unreadable: "unreadable", some_bad: "some_bad", blocked: "blocked" }, legacyNoteWords(names));
   const n = loaded.bad;
   if (loaded.problem === "unreadable") return [element("p", {}, say(names.unreadable)), downloadCopyButton(key, filename, say)];
   if (n) return [element("p", {}, say.count(names.some_bad, n)), downloadCopyButton(key, filename, say)];
   return loaded.problem === "blocked" ? [element("p", {}, say(names.blocked))] : [];
-}
-
-/** The words of a call without `say` ({unreadable, item: [one, many], left, blocked}), as a `say`. */
-function legacyNoteWords({ unreadable, item: [one, many], left, blocked }) {
-  return controlWords(null, {
-    unreadable,
-    blocked,
-    some_bad_one: `{n} ${one} could not be read and is ${left}. It is kept in this browser as it was.`,
-    some_bad_other: `{n} ${many} could not be read and are ${left}. They are kept in this browser as they were.`,
-  });
 }
 
 /**
@@ -55,7 +28,6 @@ function legacyNoteWords({ unreadable, item: [one, many], left, blocked }) {
  * `status` (a live region) says what happened, including a failure.
  */
 function deleteAllControl(id, status, onDone = () => {}, say) {
-  say = controlWords(say);
   const button = element("button", { type: "button", class: "cw-button cw-danger", "aria-expanded": "false" }, say("delete_all"));
   const yes = element("button", { type: "button", class: "cw-button cw-danger" }, say("delete_all_yes"));
   const no = element("button", { type: "button", class: "cw-button cw-secondary" }, say("delete_all_no"));
@@ -97,7 +69,7 @@ function download(filename, text, type = "text/csv;charset=utf-8") {
 /** Say in `status` what was just removed, with an Undo button; undo() puts it back and returns
  * what to say then. Focus moves to Undo, since what had focus is gone, and to `after` once used. */
 function offerUndo(status, text, undo, after, say) {
-  const button = element("button", { type: "button", class: "cw-link-button cw-undo" }, controlWords(say)("undo"));
+  const button = element("button", { type: "button", class: "cw-link-button cw-undo" }, say("undo"));
   button.addEventListener("click", () => {
     status.textContent = undo();
     after().focus();

@@ -92,4 +92,3 @@ function validateFields(fields, raw, now, messages) {
   return { entry, errors };
 }
 
-window.courseTools = Object.assign(window.courseTools || {}, { checkField, validateFields, nowLocal });

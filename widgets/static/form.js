@@ -1,10 +1,6 @@
-// uses: element, sayer · provides: fieldRow, showError, controlFor
+// uses: element · provides: fieldRow, showError, controlFor
 // A tool's form fields: a labelled control for each field, with its hint and its message slot.
 // Words come from the widget's `say` (catalogue form.yml), passed last.
-
-// Until every tool passes its `say`: the words of form.yml, for a call without it.
-const FORM_ENGLISH = { optional: "(optional)", choose: "Choose…" };
-const formWords = (say) => say || sayer({ get: () => FORM_ENGLISH });
 
 /** A labelled field with its message slot: {wrap, input, error}. */
 function fieldRow(id, field, control, hint, say) {
@@ -15,7 +11,7 @@ function fieldRow(id, field, control, hint, say) {
   control.setAttribute("aria-describedby", [hintId, errorId].filter(Boolean).join(" "));
   if (field.required) control.setAttribute("aria-required", "true");
   const error = element("p", { class: "cw-error", id: errorId, role: "alert" });
-  const optional = field.required ? "" : element("span", { class: "cw-optional" }, ` ${formWords(say)("optional")}`);
+  const optional = field.required ? "" : element("span", { class: "cw-optional" }, ` ${say("optional")}`);
   const wrap = element(
     "div",
     { class: "cw-field", "data-field": field.name },
@@ -35,7 +31,7 @@ function showError(row, problem) {
 
 function controlFor(field, attrs = {}, say) {
   if (field.type === "choice") {
-    const choose = element("option", { value: "" }, formWords(say)("choose"));
+    const choose = element("option", { value: "" }, say("choose"));
     return element("select", attrs, choose, field.choices.map((c) => element("option", { value: c.id }, c.label)));
   }
   if (field.type === "text") return element("textarea", { rows: 3, ...attrs });

@@ -76,4 +76,3 @@ function entryKey(entry, fields) {
   return JSON.stringify(fields.map((f) => asText(entry[f.name])));
 }
 
-window.courseTools = Object.assign(window.courseTools || {}, { loadDiary });

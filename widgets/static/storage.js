@@ -1,4 +1,4 @@
-// uses: sayer · provides: STORAGE_PREFIX, savedData, notSavedMessage, TICKS_KEY, REGION_KEY, savedTicks, hasTicks
+// uses: nothing · provides: savedData, notSavedMessage, savedTicks, hasTicks
 // The one place the course keeps a reader's data in this browser (localStorage), for every tool.
 //
 // - Every read and write is checked: a full or blocked storage is reported, never ignored.
@@ -8,13 +8,22 @@
 // - `savedData.watch` tells a tool when another tab (the browser's `storage` event) or another
 //   tool on this page changed its data, so every open tab shows the same thing, and a tab that
 //   missed "Delete all" cannot write old data back: it reloads instead.
+// - Which keys are the course's is data (book/data/storage.yml, the widget's `storage` trait): a
+//   widget calls `savedData.use(model.get("storage"))` before anything else.
 
-const STORAGE_PREFIX = "fasciculation-course:";
-// What else the book keeps: the search page's highlight words, and the theme's display choices.
-const BOOK_KEYS = ["sphinx_highlight_terms", "mode", "theme", "pst_banner_pref", "pst_announcement_banner_pref"];
 const CHANGED_HERE = "course-storage-change"; // an event for the other tools on this page
 
 const savedData = {
+  prefix: null, // every key of the course's starts with it
+  bookKeys: [], // what else the book keeps: search highlights, the theme's display choices
+
+  /** Take the course's keys from the widget's `storage` trait: {prefix, keys, versions, book_keys}. */
+  use(storage) {
+    this.prefix = storage.prefix;
+    this.bookKeys = storage.book_keys;
+    return storage.keys;
+  },
+
   /** {blocked, raw, data}: the stored text (null if none) and its JSON (undefined if not JSON). */
   read(key) {
     let raw;
@@ -93,7 +102,7 @@ const savedData = {
 
   /** Remove everything the course and the book keep in this browser; true only if all of it is gone. */
   deleteAll() {
-    const ours = (k) => k && (k.startsWith(STORAGE_PREFIX) || BOOK_KEYS.includes(k));
+    const ours = (k) => k && ((this.prefix && k.startsWith(this.prefix)) || this.bookKeys.includes(k));
     const keys = () => Array.from({ length: window.localStorage.length }, (_, i) => window.localStorage.key(i));
     try {
       keys().filter(ours).forEach((k) => window.localStorage.removeItem(k));
@@ -105,25 +114,14 @@ const savedData = {
   },
 };
 
-// The words of storage.yml, for callers that do not pass their `say` yet (remove once they all do).
-const STORAGE_WORDS = {
-  storage_blocked: "This browser does not let the page save anything (it may be in private mode, or storage is turned off).",
-  storage_full: "This browser's storage for this site is full.",
-  storage_not_saved: "{why} {what} was not saved. {rescue}",
-};
-
 /**
  * What to tell a reader when a save failed, in plain words, with what to do. `what` and `rescue`
  * are the caller's words; `say` is the caller's sayer(model), whose words include storage.yml.
  */
-function notSavedMessage(problem, what, rescue, say = sayer({ get: () => STORAGE_WORDS })) {
+function notSavedMessage(problem, what, rescue, say) {
   const why = say(problem === "blocked" ? "storage_blocked" : "storage_full");
   return say("storage_not_saved", { why, what, rescue });
 }
-
-// What the symptom checker keeps; the doctor-visit summary reads the same.
-const TICKS_KEY = `${STORAGE_PREFIX}symptoms`;
-const REGION_KEY = `${STORAGE_PREFIX}region`;
 
 /** Saved ticks {ticked: [ids], date: "YYYY-MM-DD" | null} (older pages kept a bare list), or null. */
 function savedTicks(data) {

@@ -1,4 +1,4 @@
-// uses: element, widgetSection, inline, sourceNote, sayer, uid, traitValues, commit, savedData, savedTicks, hasTicks, TICKS_KEY, REGION_KEY, notSavedMessage, triage, fillNumbers · provides: render
+// uses: element, widgetSection, inline, sourceNote, sayer, uid, traitValues, commit, savedData, savedTicks, hasTicks, notSavedMessage, triage, fillNumbers · provides: render
 // Symptom checker: the most urgent ticked sign decides what to do now. One warning sign is enough.
 //
 // What this browser keeps, and only here: the ticks with the date they were ticked (the
@@ -22,10 +22,10 @@ function readableDate(say, isoDate) {
   return say.date(when, { day: "numeric", month: "long", year: "numeric" });
 }
 
-/** Saved ticks this checker knows, or null (storage.js: savedTicks, TICKS_KEY). */
-function readSavedTicks(known) {
-  const saved = savedTicks(savedData.read(TICKS_KEY).data);
-  const ticked = saved ? saved.ticked.filter((t) => known.has(t)) : [];
+/** Saved ticks this checker knows, or null (storage.js: savedTicks). */
+function readSavedTicks(ck) {
+  const saved = savedTicks(savedData.read(ck.keys.symptoms).data);
+  const ticked = saved ? saved.ticked.filter((t) => ck.known.has(t)) : [];
   return ticked.length ? { ticked, date: saved.date } : null;
 }
 
@@ -37,6 +37,7 @@ function render({ model, el }) {
     model,
     say,
     id: uid("checker"),
+    keys: savedData.use(model.get("storage")), // the ticks (symptoms) and the place (region)
     ...traitValues(model, "levels", "regions", "groups", "symptoms"),
     ticked: new Set(),
     tickedOn: null, // the date the current ticks were made
@@ -54,7 +55,7 @@ function render({ model, el }) {
   clear.addEventListener("click", () => {
     ticked.clear();
     ck.tickedOn = null;
-    const cleared = savedData.change(TICKS_KEY, () => null, id);
+    const cleared = savedData.change(ck.keys.symptoms, () => null, id);
     report(ck, cleared, say("clearing_not_saved"), say("clearing_may_return"));
     update(ck);
     if (cleared.ok) ck.savedNote.replaceChildren(element("p", {}, say("answers_cleared")));
@@ -78,7 +79,7 @@ function render({ model, el }) {
   model.on("change:ticked", () => ticksFromPython(ck, model.get("ticked")));
   model.on("change:region", () => regionFromPython(ck, model.get("region")));
   // Another tab, or "Delete all", changed what is saved: show that.
-  savedData.watch([TICKS_KEY, REGION_KEY], () => {
+  savedData.watch([ck.keys.symptoms, ck.keys.region], () => {
     loadSavedTicks(ck);
     update(ck);
   }, id);
@@ -86,8 +87,8 @@ function render({ model, el }) {
 
 /** What is saved now: the place, and the ticks (shown only if they are recent). */
 function loadSavedTicks(ck) {
-  ck.region = savedData.read(REGION_KEY).data ?? null;
-  const saved = readSavedTicks(ck.known);
+  ck.region = savedData.read(ck.keys.region).data ?? null;
+  const saved = readSavedTicks(ck);
   ck.saved = saved;
   ck.fresh = isFresh(saved);
   ck.ticked.clear();
@@ -139,7 +140,7 @@ function signGroups(ck) {
 /** The reader (or Python) chose where they are: save it, and show that place's numbers. */
 function chooseRegion(ck, key) {
   ck.region = key;
-  report(ck, savedData.change(REGION_KEY, () => key, ck.id), ck.say("place_not_saved"), ck.say("place_still_followed"));
+  report(ck, savedData.change(ck.keys.region, () => key, ck.id), ck.say("place_not_saved"), ck.say("place_still_followed"));
   update(ck);
 }
 
@@ -162,10 +163,10 @@ function ticksFromPython(ck, value) {
   ck.ticked.clear();
   wanted.forEach((t) => ck.ticked.add(t));
   ck.tickedOn = wanted.length ? today() : null;
-  const saved = savedData.changeReadable(TICKS_KEY, hasTicks, () => (wanted.length ? { ticked: wanted, date: ck.tickedOn } : null), ck.id);
+  const saved = savedData.changeReadable(ck.keys.symptoms, hasTicks, () => (wanted.length ? { ticked: wanted, date: ck.tickedOn } : null), ck.id);
   report(ck, saved);
   if (saved.ok) {
-    ck.saved = readSavedTicks(ck.known); // what is saved now replaces any older ticks the note offered
+    ck.saved = readSavedTicks(ck); // what is saved now replaces any older ticks the note offered
     ck.fresh = isFresh(ck.saved);
   }
   update(ck);
@@ -209,7 +210,7 @@ function saveTick(ck, sign, on) {
     else kept.delete(sign);
     return kept.size ? { ticked: [...kept], date: today() } : null;
   };
-  report(ck, savedData.changeReadable(TICKS_KEY, hasTicks, edit, ck.id));
+  report(ck, savedData.changeReadable(ck.keys.symptoms, hasTicks, edit, ck.id));
 }
 
 /** A failed save is said until the next save works. */
@@ -236,7 +237,7 @@ function result(ck, level) {
     "details",
     { class: "cw-why" },
     element("summary", {}, ck.say.count("why_advice", chosen.length)),
-    element("ul", {}, chosen.map((s) => element("li", {}, inline(s.label), " ", sourceNote(s.source)))),
+    element("ul", {}, chosen.map((s) => element("li", {}, inline(s.label), " ", sourceNote(s.source, ck.say)))),
   );
   return element(
     "div",

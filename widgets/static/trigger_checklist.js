@@ -1,4 +1,4 @@
-// uses: element, widgetSection, inline, pageLink, sourceNote, sayer, uid, commit, STORAGE_PREFIX, savedData, notSavedMessage · provides: render
+// uses: element, widgetSection, inline, pageLink, sourceNote, sayer, uid, commit, savedData, notSavedMessage · provides: render
 // Trigger checklist: the reader ticks what applies; tips for exactly those ticks appear, most
 // helpful first. Ticks are kept in this browser only (localStorage, keyed by checklist id).
 // Ticks set from Python (`checklist.ticked`) are shown and saved as if the reader had ticked them.
@@ -9,7 +9,7 @@ function render({ model, el }) {
     model,
     say,
     id: uid("checklist"),
-    key: `${STORAGE_PREFIX}checklist:${model.get("checklist_id")}`,
+    key: savedData.use(model.get("storage")).checklist + model.get("checklist_id"),
     items: model.get("items"),
     problem: element("p", { class: "cw-error", role: "alert" }),
     tips: element("div", { class: "cw-tips", role: "status", "aria-live": "polite" }),
@@ -92,7 +92,7 @@ function saveTicks(checklist, edit, what) {
     const saved = edit(Array.isArray(data) ? data : []);
     return saved.length ? saved : null;
   }, checklist.id);
-  checklist.problem.textContent = result.ok ? "" : notSavedMessage(result.problem, what, checklist.say("tips_still_follow"));
+  checklist.problem.textContent = result.ok ? "" : notSavedMessage(result.problem, what, checklist.say("tips_still_follow"), checklist.say);
 }
 
 /** A checkbox for each item: [{item, input, row}]. */
@@ -137,7 +137,7 @@ function showTips(checklist) {
           " ",
           element("a", { href: pageLink(t.link) }, say("read_more")),
           ". ",
-          sourceNote(t.source),
+          sourceNote(t.source, say),
         ),
       ),
     ),

@@ -1,4 +1,4 @@
-// uses: element, widgetSection, replaceContent, appendContent, sayer, uid, traitValues, commit, savedData, notSavedMessage, nowLocal, checkField, validateFields, toCSV, parseDiaryCSV, shareCSVTools, loadDiary, changeSavedRecord, checkSaved, withoutItem, sortEntries, entryKey, fieldRow, showError, controlFor, download, savedProblemNotes, deleteAllControl, offerUndo, drawPlot · provides: render
+// uses: element, widgetSection, replaceContent, appendContent, sayer, uid, traitValues, commit, savedData, notSavedMessage, nowLocal, checkField, validateFields, toCSV, parseDiaryCSV, loadDiary, changeSavedRecord, checkSaved, withoutItem, sortEntries, entryKey, fieldRow, showError, controlFor, download, savedProblemNotes, deleteAllControl, offerUndo, drawPlot · provides: render
 // Twitch diary: log episodes, keep them in this browser, export and import CSV, chart them.
 // Its words are in the catalogue (twitch_diary.yml, and the shared files' own); Python can set its entries.
 
@@ -6,9 +6,10 @@ const SHOWN = 50; // the newest entries listed; the chart and the table have all
 
 function render({ model, el }) {
   const say = sayer(model);
-  const diary = { model, say, id: uid("diary"), ...traitValues(model, "words", "fields", "messages", "limits", "storage_key", "version") };
-  shareCSVTools(say);
-  diary.loaded = loadDiary(diary.storage_key, diary.version, diary.fields, diary.messages);
+  const diary = { model, say, id: uid("diary"), ...traitValues(model, "words", "fields", "messages", "limits") };
+  diary.key = savedData.use(model.get("storage")).diary; // what is saved there: {version, entries}
+  diary.version = model.get("storage").versions.diary;
+  diary.loaded = loadDiary(diary.key, diary.version, diary.fields, diary.messages);
   diary.unsaved = []; // entries the browser would not save: shown, exported, and saved with the next change
   diary.entries = diary.loaded.entries;
   const { id } = diary;
@@ -50,7 +51,7 @@ function render({ model, el }) {
   commit(model, { entries: diary.entries });
   showEntries(diary);
   // Another tab, or "Delete all" on this page, changed the diary: show what is saved now.
-  savedData.watch([diary.storage_key], (changed) => {
+  savedData.watch([diary.key], (changed) => {
     if (changed === null) diary.unsaved = [];
     reloadDiary(diary);
   }, id);
@@ -60,7 +61,7 @@ function render({ model, el }) {
 
 /** What is saved, and what could not be saved, as the page shows it. */
 function reloadDiary(diary) {
-  diary.loaded = loadDiary(diary.storage_key, diary.version, diary.fields, diary.messages);
+  diary.loaded = loadDiary(diary.key, diary.version, diary.fields, diary.messages);
   diary.entries = sortEntries([...diary.loaded.entries, ...diary.unsaved]);
   showLoadProblems(diary);
   commit(diary.model, { entries: diary.entries });
@@ -70,7 +71,7 @@ function reloadDiary(diary) {
 /** Add entries to what is saved now (with any the browser would not save before). */
 function saveNew(diary, added) {
   const edit = (r) => ({ ...r, entries: [...r.entries, ...diary.unsaved, ...added] });
-  const result = changeSavedRecord(diary.storage_key, diary.version, "entries", edit, diary.id);
+  const result = changeSavedRecord(diary.key, diary.version, "entries", edit, diary.id);
   diary.unsaved = result.ok ? [] : [...diary.unsaved, ...added];
   reloadDiary(diary);
   return result;
@@ -78,7 +79,7 @@ function saveNew(diary, added) {
 
 function showLoadProblems(diary) {
   const names = { unreadable: "saved_unreadable", some_bad: "saved_some_bad", blocked: "saved_blocked" };
-  replaceContent(diary.storageNote, savedProblemNotes(diary.loaded, diary.storage_key, diary.say("saved_file"), names, diary.say));
+  replaceContent(diary.storageNote, savedProblemNotes(diary.loaded, diary.key, diary.say("saved_file"), names, diary.say));
 }
 
 /**
@@ -99,13 +100,13 @@ function takeEntries(diary, value) {
   }
   const readable = (item) => checkSaved(fields, item, messages) !== null;
   const edit = (record) => ({ ...record, entries: [...record.entries.filter((item) => !readable(item)), ...taken] });
-  const result = changeSavedRecord(diary.storage_key, diary.version, "entries", edit, diary.id);
+  const result = changeSavedRecord(diary.key, diary.version, "entries", edit, diary.id);
   const saved = new Set(diary.loaded.entries.map((e) => entryKey(e, fields)));
   diary.unsaved = result.ok ? [] : taken.filter((e) => !saved.has(entryKey(e, fields)));
   reloadDiary(diary);
   status.textContent = [
     refused ? say.count("refused", refused) : "",
-    result.ok ? "" : notSavedMessage(result.problem, say("python_not_saved"), say("import_shown_until_closed")),
+    result.ok ? "" : notSavedMessage(result.problem, say("python_not_saved"), say("import_shown_until_closed"), say),
   ].filter(Boolean).join(" ");
 }
 
@@ -152,7 +153,7 @@ function entryForm(diary) {
     resetForm();
     status.textContent = result.ok
       ? say.count("saved", diary.entries.length)
-      : notSavedMessage(result.problem, say("entry_not_saved"), say("shown_until_closed"));
+      : notSavedMessage(result.problem, say("entry_not_saved"), say("shown_until_closed"), say);
   });
   return form;
 }
@@ -217,7 +218,7 @@ function importReport(diary, fileName, result) {
   const saving = added.length ? saveNew(diary, added) : { ok: true };
   return [
     element("p", {}, say.count("imported", added.length, { file: fileName }),
-      saving.ok ? "" : " " + notSavedMessage(saving.problem, say("import_not_saved"), say("import_shown_until_closed"))),
+      saving.ok ? "" : " " + notSavedMessage(saving.problem, say("import_not_saved"), say("import_shown_until_closed"), say)),
     result.notes.map((n) => element("p", {}, n)),
     skipped.length
       ? [element("p", {}, say.count("skipped", skipped.length)), element("ul", { class: "cw-skipped" }, skipped.map(([row, why]) => element("li", {}, say("skipped_row", { row, why }))))]
@@ -272,12 +273,12 @@ function deleteEntry(diary, entry) {
   const pending = unsaved.findIndex((e) => entryKey(e, fields) === k);
   const result = pending >= 0
     ? { ok: true }
-    : changeSavedRecord(diary.storage_key, diary.version, "entries", withoutItem("entries", entry, fields, messages), diary.id);
+    : changeSavedRecord(diary.key, diary.version, "entries", withoutItem("entries", entry, fields, messages), diary.id);
   if (pending >= 0) unsaved.splice(pending, 1);
   reloadDiary(diary);
   const focusAfter = () => diary.list.querySelector("button") || diary.exportButton;
   if (!result.ok) {
-    status.textContent = notSavedMessage(result.problem, say("deletion_not_saved"), say("deletion_kept"));
+    status.textContent = notSavedMessage(result.problem, say("deletion_not_saved"), say("deletion_kept"), say);
     focusAfter().focus();
     return;
   }
@@ -285,7 +286,7 @@ function deleteEntry(diary, entry) {
     const back = saveNew(diary, [entry]);
     return back.ok
       ? say("put_back", { when })
-      : notSavedMessage(back.problem, say("put_back_not_saved"), say("shown_until_closed"));
+      : notSavedMessage(back.problem, say("put_back_not_saved"), say("shown_until_closed"), say);
   }, focusAfter, say);
 }
 

@@ -1,14 +1,15 @@
-// uses: element, widgetSection, replaceContent, appendContent, inline, pageLink, sayer, uid, traitValues, STORAGE_PREFIX, savedData, notSavedMessage, TICKS_KEY, REGION_KEY, savedTicks, fillNumbers, checkField, isRecord, loadDiary, fieldRow, showError, controlFor, deleteAllControl · provides: render
+// uses: element, widgetSection, replaceContent, appendContent, inline, pageLink, sayer, uid, traitValues, savedData, notSavedMessage, savedTicks, fillNumbers, checkField, isRecord, loadDiary, fieldRow, showError, controlFor, deleteAllControl · provides: render
 // Doctor-visit summary: one printable page from the diary and the symptom checker's ticks.
 // It only reads what this browser saved (and saves the notes typed here); nothing is sent.
 
-const VISIT_KEY = `${STORAGE_PREFIX}visit`; // the notes typed here: {medicines, questions, asked}
 // The questions a reader can choose, by their names in the catalogue (a choice is saved as its words).
 const SUGGESTED = ["ask_cause", "ask_tests", "ask_medicines", "ask_come_back", "ask_ease"];
 
 function render({ model, el }) {
   const say = sayer(model);
-  const visit = { model, say, id: uid("visit"), ...traitValues(model, "fields", "visit_fields", "messages", "symptoms", "levels", "storage_key"), saveProblem: null };
+  const visit = { model, say, id: uid("visit"), ...traitValues(model, "fields", "visit_fields", "messages", "symptoms", "levels"), saveProblem: null };
+  // It reads the diary, the checker's ticks and place, and keeps the notes typed here (visit).
+  visit.keys = savedData.use(model.get("storage"));
   const { id, symptoms, levels } = visit;
   visit.suggested = SUGGESTED.map((name) => say(name));
   visit.known = new Set(symptoms.map((s) => s.id));
@@ -35,12 +36,12 @@ function render({ model, el }) {
       deleteAllControl(id, status, () => {
         loadAll(visit);
         draw(visit);
-      }),
+      }, say),
     ),
   );
   draw(visit);
   // The diary, the checker or these notes changed in another tab (or "Delete all"): show that.
-  savedData.watch([visit.storage_key, TICKS_KEY, REGION_KEY, VISIT_KEY], () => {
+  savedData.watch([visit.keys.diary, visit.keys.symptoms, visit.keys.region, visit.keys.visit], () => {
     loadAll(visit);
     draw(visit);
   }, id);
@@ -48,19 +49,19 @@ function render({ model, el }) {
 
 /** Read what the diary, the checker and this page saved; nothing read here is ever rewritten. */
 function loadAll(visit) {
-  visit.diary = loadDiary(visit.storage_key, visit.model.get("version"), visit.fields, visit.messages);
+  visit.diary = loadDiary(visit.keys.diary, visit.model.get("storage").versions.diary, visit.fields, visit.messages);
   visit.entries = visit.diary.entries;
-  const saved = savedTicks(savedData.read(TICKS_KEY).data);
+  const saved = savedTicks(savedData.read(visit.keys.symptoms).data);
   visit.ticks = { ticked: saved ? saved.ticked.filter((t) => visit.known.has(t)) : [], date: saved?.date ?? null };
-  visit.region = savedData.read(REGION_KEY).data;
-  const notes = savedData.read(VISIT_KEY);
+  visit.region = savedData.read(visit.keys.region).data;
+  const notes = savedData.read(visit.keys.visit);
   visit.notesReadable = notes.raw === null || isRecord(notes.data);
   visit.notes = isRecord(notes.data) ? notes.data : {};
 }
 
 /** Set one note on top of what is saved now (another tab may have changed the others). */
 function saveNote(visit, name, value) {
-  const result = savedData.changeReadable(VISIT_KEY, isRecord, ({ data }) => ({ ...(isRecord(data) ? data : {}), [name]: value }), visit.id);
+  const result = savedData.changeReadable(visit.keys.visit, isRecord, ({ data }) => ({ ...(isRecord(data) ? data : {}), [name]: value }), visit.id);
   visit.saveProblem = result.ok ? null : notSavedMessage(result.problem, visit.say("note_not_saved"), visit.say("note_on_summary"), visit.say);
   if (result.ok) loadAll(visit);
   else visit.notes = { ...visit.notes, [name]: value };
@@ -77,7 +78,7 @@ function noteInputs(visit) {
   const { id, messages } = visit;
   const rows = {};
   for (const field of visit.visit_fields) {
-    rows[field.name] = fieldRow(id, field, controlFor(field, { rows: 3 }));
+    rows[field.name] = fieldRow(id, field, controlFor(field, { rows: 3 }, visit.say), undefined, visit.say);
     rows[field.name].input.addEventListener("input", () => {
       const [clean, problem] = checkField(field, rows[field.name].input.value, "", messages);
       showError(rows[field.name], problem);
