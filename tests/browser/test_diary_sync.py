@@ -10,12 +10,10 @@ import json
 import re
 
 import pytest
-import yaml
 
 from widgets import TwitchDiary
 from widgets.data import load_storage
 
-from ..conftest import ROOT
 from .harness import mount, set_trait, synced
 
 pytestmark = pytest.mark.browser
@@ -128,13 +126,3 @@ def test_a_value_that_is_not_a_list_of_entries_leaves_the_diary_as_it_was(page, 
     if isinstance(value, list):
         assert "Your diary is unchanged." in status(page)
     quiet(watch)
-
-
-def test_the_shared_files_words_for_calls_without_say_are_the_catalogues():
-    """form.js and data_controls.js keep English for the tools that do not pass `say` yet: the same words."""
-    locales = ROOT / "book" / "data" / "locales" / "en"
-    for name, table in (("form", "FORM_ENGLISH"), ("data_controls", "DATA_CONTROLS_ENGLISH")):
-        source = (ROOT / "widgets" / "static" / f"{name}.js").read_text(encoding="utf-8")
-        block = re.search(rf"const {table} = \{{(.*?)\}};", source, re.S).group(1)
-        english = dict(re.findall(r'(\w+): "((?:[^"\\]|\\.)*)"', block))
-        assert english == yaml.safe_load((locales / f"{name}.yml").read_text(encoding="utf-8")), name

@@ -15,6 +15,8 @@ import re
 import pytest
 import yaml
 
+from widgets.sources import sources
+
 from ..books import ROOT, assemble, build, html_dir
 from ..conftest import once_per_run, open_page, serve
 
@@ -74,24 +76,56 @@ VISIBLE = """(root) => [root.innerText,
 
 
 def leftover_words(page) -> dict[str, list[str]]:
-    """Per widget: the words it shows that are not placeholders, numbers or French date words."""
+    """Per widget: the words it shows that are not placeholders, numbers, French date words or the
+    names of sources (who published them: data from references.bib, the same in every language)."""
     allowed = set(page.evaluate(FRENCH_DATE_WORDS))
+    publishers = sorted({s["label"] for s in sources(ROOT / "book").values()}, key=len, reverse=True)
     out = {}
     for widget in page.locator("[data-widget]").all():
-        text = PLACEHOLDER.sub(" ", widget.evaluate(VISIBLE))
+        text = widget.evaluate(VISIBLE)
+        for label in publishers:
+            text = text.replace(label, " ")
+        text = PLACEHOLDER.sub(" ", text)
         words = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in allowed]
         if words:
             out[widget.get_attribute("data-widget")] = sorted(set(words))
     return out
 
 
+def use_the_chapter(page) -> None:
+    """Answer a quiz question (right, then a second one wrong) and tick a trigger, as a reader would."""
+    quiz = page.locator('[data-widget="quiz"]')
+    for n, option in ((0, 0), (1, 1)):
+        question = quiz.locator("fieldset.cw-question").nth(n)
+        question.locator("input").nth(option).check()
+        question.locator(".cw-check").click()
+    page.locator('[data-widget="trigger-checklist"] input[type=checkbox]').first.check()
+
+
+def use_the_tools(page) -> None:
+    """Tick a warning sign, add a drink, send an empty diary entry (its messages) and then a good one."""
+    page.locator('[data-widget="symptom-checker"] input[type=checkbox]').first.check()
+    timeline = page.locator('[data-widget="caffeine-timeline"]')
+    timeline.locator('[name="time"]').fill("08:00")
+    timeline.locator("form button[type=submit]").click()
+    diary = page.locator('[data-widget="twitch-diary"]')
+    diary.locator("form button[type=submit]").click()  # nothing filled in: every required field says so
+    diary.locator('[name="when"]').fill("2026-11-01T08:00")
+    diary.locator('[name="area"]').select_option("calf")
+    diary.locator('[name="duration_min"]').fill("2")
+    diary.locator("form button[type=submit]").click()
+    diary.locator(".cw-entry-list li").first.wait_for()
+
+
 def test_every_widget_speaks_only_the_books_language(page, watch, french_book_url):
     shown = {}
-    for path in ("book/essai.html", "pages/outils.html"):
+    for path, use in (("book/essai.html", use_the_chapter), ("pages/outils.html", use_the_tools)):
         open_page(page, french_book_url, path)
         assert page.locator("html").get_attribute("lang") == "fr"
-        widgets = page.locator("[data-widget]")
-        assert widgets.count() >= 2
+        assert page.locator("[data-widget]").count() >= 2
         shown[path] = leftover_words(page)
-    assert shown == {"book/essai.html": {}, "pages/outils.html": {}}
+        use(page)
+        shown[path + " (used)"] = leftover_words(page)
+    assert shown == {key: {} for key in shown}
+    assert "⟦" in page.locator('[data-widget="twitch-diary"]').inner_text()  # the placeholders did arrive
     assert watch.errors == [] and watch.external == []

@@ -104,9 +104,9 @@ def test_chapter_has_every_part(name):
     widget_kinds = str(soup(name))
     assert "widgets.quiz.Quiz" in widget_kinds
     if name in CHECKLIST_CHAPTERS:
-        assert "widgets.checklist.TriggerChecklist" in widget_kinds
+        assert "widgets.trigger_checklist.TriggerChecklist" in widget_kinds
     if name == "when-to-see-a-doctor":
-        assert "widgets.checker.SymptomChecker" in widget_kinds
+        assert "widgets.symptom_checker.SymptomChecker" in widget_kinds
     assert len(page.select("a[href*='sources.html#']")) >= 5, "citations link to the bibliography"
 
 
