@@ -1,6 +1,6 @@
 # The course's commands. Each target sets up what it needs on a fresh machine, and reuses it after.
 #   make serve   build the book and serve it at http://127.0.0.1:8000
-#   make test    the whole test suite (lint, unit, content, build, browser, JupyterLab)
+#   make test    the whole test suite (lint, then unit, content, build, browser and JupyterLab tests on two workers)
 #   make book    build the HTML into _build/html
 #   make bench   build times and what every page costs a reader
 SHELL := /bin/bash
@@ -39,7 +39,7 @@ lint: deps
 	$(VENV)/bin/pre-commit run --all-files --show-diff-on-failure
 
 test: deps chromium java lint
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2
 
 bench: deps chromium
 	$(PY) -m tests.bench
