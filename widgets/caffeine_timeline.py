@@ -27,7 +27,7 @@ class CaffeineTimeline(Tool):
     """
 
     kind = "caffeine-timeline"
-    shared = ("common", "storage", "fields", "saved_lists", "form", "data_controls", "plot", "caffeine")
+    shared = ("common", "storage", "fields", "saved_lists", "form", "data_controls", "plot", "caffeine", "caffeine_day")
     menu = traitlets.List().tag(sync=True)
     fields = traitlets.List().tag(sync=True)
     guidance = traitlets.Dict().tag(sync=True)

@@ -17,6 +17,7 @@ class Quiz(CourseWidget):
     """
 
     kind = "quiz"
+    shared = ("common", "completion_slip")
     quiz_id = traitlets.Unicode().tag(sync=True)
     title = traitlets.Unicode().tag(sync=True)
     questions = traitlets.List().tag(sync=True)
@@ -31,5 +32,5 @@ class Quiz(CourseWidget):
         super().__init__(quiz_id=chapter_id, title=title, questions=chapter["quiz"], shuffle=shuffle)
 
     def __repr__(self) -> str:
-        right = say(words(file_name(self.kind))["slip_score_value"], right=self.score, total=len(self.questions))
+        right = say(self.words["slip_score_value"], right=self.score, total=len(self.questions))
         return f"Quiz({self.quiz_id!r}: {right})"

@@ -23,7 +23,7 @@ class TwitchDiary(Tool):
     """
 
     kind = "twitch-diary"
-    shared = ("common", "storage", "fields", "csvfile", "saved_lists", "form", "data_controls", "plot")
+    shared = ("common", "storage", "fields", "csvfile", "saved_lists", "form", "data_controls", "plot", "diary_chart")
     fields = traitlets.List().tag(sync=True)
     entries = traitlets.List(traitlets.Dict()).tag(sync=True)
 

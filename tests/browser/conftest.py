@@ -16,3 +16,12 @@ def not_found(page) -> list[str]:
 def watch(watch, not_found):
     watch.not_found = not_found
     return watch
+
+
+@pytest.fixture
+def errors(page) -> list[str]:
+    """Console errors and uncaught exceptions on the page (a name missing from the catalogue logs one)."""
+    seen: list[str] = []
+    page.on("console", lambda m: seen.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: seen.append(str(e)))
+    return seen

@@ -28,15 +28,6 @@ def chart_day(days_ago=0):
 TODAY, YESTERDAY = chart_day(), chart_day(1)
 
 
-@pytest.fixture
-def errors(page):
-    """Console errors and uncaught exceptions on the page (a missing catalogue name logs one)."""
-    seen: list[str] = []
-    page.on("console", lambda m: seen.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: seen.append(str(e)))
-    return seen
-
-
 def timeline(page, saved=None):
     """A fresh timeline on a page of its own; `saved`, if given, is in this browser's storage first."""
     if saved is not None:

@@ -25,6 +25,14 @@ from .tools import (
 pytestmark = pytest.mark.browser
 
 
+def assert_kept_after_reload(page, url, root, drinks: int, watch) -> None:
+    """Today's drinks are still there after a reload, and the page stayed quiet."""
+    page.reload()
+    open_page(page, url, CAFFEINE)
+    assert root.locator(".cw-drink-list li").count() == drinks
+    assert_quiet(watch)
+
+
 TODAY = chart_day()
 
 
@@ -48,10 +56,7 @@ def test_caffeine_timeline_adds_drinks_flags_limits_and_persists(page, watch, wi
     expected = caffeine_left([(8, 140), (15, 300)], 22.5)
     assert f"At bedtime (22:30) about {round(expected)} mg" in result
     assert "more than 400 mg" in result and "more than 200 mg" in result
-    page.reload()
-    open_page(page, widget_book_url, CAFFEINE)
-    assert root.locator(".cw-drink-list li").count() == 2
-    assert_quiet(watch)
+    assert_kept_after_reload(page, widget_book_url, root, 2, watch)
 
 
 def test_caffeine_timeline_counts_drinks_close_together_as_one_time_and_notes_pregnancy(page, watch, widget_book_url):
@@ -167,10 +172,7 @@ def test_caffeine_clear_today_keeps_other_days_and_can_be_undone(page, watch, wi
     assert root.locator(".cw-drink-list li").count() == 2
     assert [d["mg"] for d in saved()] == [90, 140, 75]
     assert "Put back 2 drinks." in root.locator(".cw-status").first.inner_text()
-    page.reload()
-    open_page(page, widget_book_url, CAFFEINE)
-    assert root.locator(".cw-drink-list li").count() == 2
-    assert_quiet(watch)
+    assert_kept_after_reload(page, widget_book_url, root, 2, watch)
 
 
 def test_caffeine_advice_gives_a_stop_time_that_agrees_with_the_model(page, watch, widget_book_url):

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from widgets import SymptomChecker, VisitSummary
-from widgets.data import load_symptoms
+from widgets.data import load_storage, load_symptoms
 
 from .harness import mount, set_trait, synced
 
@@ -20,19 +20,9 @@ DATA = load_symptoms()
 BY_LEVEL = {level: [s["id"] for s in DATA["symptoms"] if s["level"] == level] for level in DATA["levels"]}
 ORDER = [s["id"] for s in DATA["symptoms"]]
 LABEL = {s["id"]: s["label"] for s in DATA["symptoms"]}
-TICKS_KEY = "fasciculation-course:symptoms"
-REGION_KEY = "fasciculation-course:region"
+TICKS_KEY, REGION_KEY = load_storage()["keys"]["symptoms"], load_storage()["keys"]["region"]
 # Values Python could send that name no sign, or are not a list of sign ids.
 BAD_TICKS = [["no-such-sign"], [42, None], "not a list", {"ticked": ["x"]}, None]
-
-
-@pytest.fixture
-def errors(page) -> list[str]:
-    """Console errors and uncaught exceptions (a missing catalogue name logs one)."""
-    seen: list[str] = []
-    page.on("console", lambda m: seen.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: seen.append(str(e)))
-    return seen
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from widgets import Quiz, TriggerChecklist
+from widgets.data import load_storage
 
 from .harness import mount, set_trait, synced
 
@@ -17,16 +18,7 @@ pytestmark = pytest.mark.browser
 
 QUIZ = '[data-widget="quiz"]'
 CHECKLIST = '[data-widget="trigger-checklist"]'
-TICKS_KEY = "fasciculation-course:checklist:sleep"
-
-
-@pytest.fixture
-def errors(page) -> list[str]:
-    """Console errors and page errors (a word missing from the catalogue logs one)."""
-    seen: list[str] = []
-    page.on("console", lambda m: seen.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: seen.append(str(e)))
-    return seen
+TICKS_KEY = load_storage()["keys"]["checklist"] + "sleep"
 
 
 def texts(question: dict, correct: bool) -> list[str]:

@@ -153,7 +153,7 @@ def test_delete_all_in_one_tab_is_not_undone_by_another(context, page, widget_bo
     root(deleter, "diary").get_by_role("button", name="Delete all my data").click()
     root(deleter, "diary").get_by_role("button", name="Yes, delete everything").click()
     assert "All your data is deleted" in root(deleter, "diary").inner_text()
-    assert deleter.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('fasciculation-course:'))") == []
+    assert deleter.evaluate("p => Object.keys(localStorage).filter(k => k.startsWith(p))", PREFIX) == []
     assert eventually(page, lambda: what_is_shown(page, tool), 0) == 0  # the open tab follows
     ACTIONS[tool](page, 2)  # and what it saves next brings nothing deleted back
     assert what_is_saved(page, tool) == 1

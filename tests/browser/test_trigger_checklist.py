@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from widgets.data import load_storage
+
 from ..conftest import open_page
 
 pytestmark = pytest.mark.browser
@@ -37,7 +39,8 @@ def test_checklist_tips_follow_ticks_and_persist_across_reload(page, widget_book
 
 
 def test_checklist_survives_corrupted_storage(page, widget_book_url):
-    page.add_init_script("localStorage.setItem('fasciculation-course:checklist:sleep', '{not json');")
+    key = load_storage()["keys"]["checklist"] + "sleep"
+    page.add_init_script(f"localStorage.setItem({key!r}, '{{not json');")
     open_page(page, widget_book_url, CHECKLIST)
     checklist = page.locator('[data-widget="trigger-checklist"]')
     assert checklist.locator('input[type="checkbox"]:checked').count() == 0

@@ -17,14 +17,8 @@ pytestmark = pytest.mark.browser
 
 def test_diary_add_persist_reload_delete_one_and_chart(page, watch, widget_book_url):
     open_page(page, widget_book_url, DIARY)
-    add_entry(
-        page,
-        when="2026-11-01T08:00",
-        sleep_h="6",
-        caffeine_mg="250",
-        stress="7",
-        notes="after a long run",
-    )
+    after_a_run = {"sleep_h": "6", "caffeine_mg": "250", "stress": "7", "notes": "after a long run"}
+    add_entry(page, when="2026-11-01T08:00", **after_a_run)
     add_entry(page, when="2026-11-02T21:30", area="eyelid", duration_min="0.5")
     assert "Saved. Your diary has 2 entries." in diary(page).locator(".cw-status").inner_text()
     data = stored(page)

@@ -10,7 +10,7 @@ import pytest
 from widgets.data import load_symptoms
 
 from ..conftest import open_page
-from .tools import CHECKER, DIARY, DIARY_KEY, VISIT, add_entry, assert_quiet
+from .tools import CHECKER, DIARY, DIARY_KEY, KEYS, VISIT, add_entry, assert_quiet
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,7 @@ def test_checker_ticks_persist_and_reach_the_visit_summary(page, watch, widget_b
     # Clear all in the checker removes the saved ticks.
     open_page(page, widget_book_url, CHECKER)
     checker.get_by_role("button", name="Clear my answers").click()
-    assert page.evaluate("() => localStorage.getItem('fasciculation-course:symptoms')") is None
+    assert page.evaluate("k => localStorage.getItem(k)", KEYS["symptoms"]) is None
     assert_quiet(watch)
 
 
@@ -56,7 +56,7 @@ def test_visit_summary_prints_on_one_page_with_only_the_summary(page, watch, wid
             notes="x" * 200,
         )
     ids = [s["id"] for s in load_symptoms()["symptoms"]][:8]
-    page.evaluate("ids => localStorage.setItem('fasciculation-course:symptoms', JSON.stringify(ids))", ids)
+    page.evaluate("([k, ids]) => localStorage.setItem(k, JSON.stringify(ids))", [KEYS["symptoms"], ids])
     open_page(page, widget_book_url, VISIT)
     page.locator(".cw-visit-summary").get_by_label("Medicines and supplements you take").fill("A\nB\nC")
     assert page.locator(".cw-visit-summary-sheet li:not(.cw-episodes li)").count() == 8 + 3  # 8 signs, 3 patterns

@@ -1,4 +1,4 @@
-// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, sayer, hashString, seededShuffle, uid, traitValues, commit
+// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, sayer, widgetState, hashString, seededShuffle, uid, traitValues, commit
 // What every course widget shares: elements built from course text (never parsed as HTML), ids, and its model.
 // Python joins this file in front of each widget's own module, because a widget's module is loaded
 // from a string and cannot import its neighbours.
@@ -95,6 +95,11 @@ function sayer(model) {
   say.date = (date, options) => new Intl.DateTimeFormat(language, options).format(date);
   say.locale = language;
   return say;
+}
+
+/** What every widget's state starts with: its model, its words and a unique id for its elements. */
+function widgetState(model, name) {
+  return { model, say: sayer(model), id: uid(name) };
 }
 
 /** A small, stable hash, so a shuffled quiz keeps the same order every time the page loads. */

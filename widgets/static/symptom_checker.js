@@ -1,4 +1,4 @@
-// uses: element, widgetSection, inline, sourceNote, sayer, uid, traitValues, commit, savedData, savedTicks, hasTicks, notSavedMessage, triage, fillNumbers · provides: render
+// uses: commit, element, fillNumbers, hasTicks, inline, notSavedMessage, savedData, savedTicks, sourceNote, traitValues, triage, widgetSection, widgetState · provides: render
 // Symptom checker: the most urgent ticked sign decides what to do now. One warning sign is enough.
 //
 // What this browser keeps, and only here: the ticks with the date they were ticked (the
@@ -32,11 +32,8 @@ function readSavedTicks(ck) {
 const isFresh = (saved) => Boolean(saved && saved.date && daysSince(saved.date) <= STALE_DAYS);
 
 function render({ model, el }) {
-  const say = sayer(model);
   const ck = {
-    model,
-    say,
-    id: uid("checker"),
+    ...widgetState(model, "checker"),
     keys: savedData.use(model.get("storage")), // the ticks (symptoms) and the place (region)
     ...traitValues(model, "levels", "regions", "groups", "symptoms"),
     ticked: new Set(),
@@ -44,7 +41,7 @@ function render({ model, el }) {
     saveProblem: null, // what the last failed save was, in words for the reader
     boxes: new Map(),
   };
-  const { id, symptoms, ticked } = ck;
+  const { id, symptoms, ticked, say } = ck;
   ck.known = new Set(symptoms.map((s) => s.id));
   loadSavedTicks(ck);
   ck.regionChoice = regionChoice(ck);

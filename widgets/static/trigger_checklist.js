@@ -1,20 +1,17 @@
-// uses: element, widgetSection, inline, pageLink, sourceNote, sayer, uid, commit, savedData, notSavedMessage · provides: render
+// uses: commit, element, inline, notSavedMessage, pageLink, savedData, sourceNote, widgetSection, widgetState · provides: render
 // Trigger checklist: the reader ticks what applies; tips for exactly those ticks appear, most
 // helpful first. Ticks are kept in this browser only (localStorage, keyed by checklist id).
 // Ticks set from Python (`checklist.ticked`) are shown and saved as if the reader had ticked them.
 
 function render({ model, el }) {
-  const say = sayer(model);
   const checklist = {
-    model,
-    say,
-    id: uid("checklist"),
+    ...widgetState(model, "checklist"),
     key: savedData.use(model.get("storage")).checklist + model.get("checklist_id"),
     items: model.get("items"),
     problem: element("p", { class: "cw-error", role: "alert" }),
     tips: element("div", { class: "cw-tips", role: "status", "aria-live": "polite" }),
   };
-  const { id, items } = checklist;
+  const { id, items, say } = checklist;
   checklist.known = new Set(items.map((t) => t.id));
   const initial = savedIds(checklist);
   checklist.ticked = new Set(initial.length ? initial : model.get("ticked").filter((t) => checklist.known.has(t)));
