@@ -185,7 +185,7 @@ def test_every_validation_rule_gives_the_same_answer_and_message(page, name):
     load(page, "fields")
     got = in_browser(
         page,
-        "arg.raws.map(r => validateFields(arg.fields, r, arg.now, arg.messages))",
+        "arg.raws.map(r => validate(arg.fields, r, arg.now, arg.messages))",
         {"raws": raws, "fields": fields, "now": NOW, "messages": load_fields()["messages"]},
     )
     for raw, js in zip(raws, got, strict=True):
@@ -228,7 +228,7 @@ def test_csv_is_read_and_written_the_same_with_the_same_messages(page):
     load(page, "common", "fields", "csvfile")
     got = in_browser(
         page,
-        "arg.texts.map(t => parseDiaryCSV(t, arg.now, arg.fields, arg.messages, arg.limits, arg.say))",
+        "arg.texts.map(t => parseCsv(t, arg.now, arg.fields, arg.messages, arg.limits, arg.say))",
         {
             "texts": texts,
             "now": NOW,
@@ -244,4 +244,4 @@ def test_csv_is_read_and_written_the_same_with_the_same_messages(page):
         assert [tuple(s) for s in js["skipped"]] == py["skipped"], text
         assert js["notes"] == py["notes"] and js["error"] == py["error"], text
     entries = parse_csv(written, NOW)["entries"]
-    assert in_browser(page, "toCSV(arg.entries, arg.fields)", {"entries": entries, "fields": form("diary")}) == written
+    assert in_browser(page, "toCsv(arg.entries, arg.fields)", {"entries": entries, "fields": form("diary")}) == written

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
+from .catalogue import words
 from .figure_html import Picture, level_colours, source_list, text_lines
 
 TICK = 13  # tick labels, in viewBox units
@@ -50,10 +51,11 @@ class Chart:
         head = "".join(f'<th scope="col">{esc(h)}</th>' for h in self.headers)
         body = "".join("<tr>" + "".join(f"<td>{esc(str(c))}</td>" for c in row) + "</tr>" for row in self.rows)
         # figure > chart, details, figcaption: a figcaption must be the first or the last child.
+        summary = esc(words("book")["show_numbers_and_sources"])
         return (
             f'<figure class="course-chart" id="chart-{esc(self.name)}">'
             f'<div class="chart-drawing">{self.svg()}</div>'
-            f'<details class="chart-data figure-details"><summary>Show the numbers and sources</summary>'
+            f'<details class="chart-data figure-details"><summary>{summary}</summary>'
             f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{source_list(self.sources)}</details>"
             f"<figcaption>{esc(self.caption)}</figcaption>"
             "</figure>"

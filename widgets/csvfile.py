@@ -1,6 +1,6 @@
 """The twitch diary as a CSV file: written and read the same way in Python and in the browser.
 
-One format in both (static/csvfile.js has the same functions: toCSV, splitCSV, parseDiaryCSV):
+One format in both (static/csvfile.js has the same functions: toCsv, splitCsv, parseCsv):
 UTF-8 with a byte-order mark, commas, CRLF line ends, a header row with the diary's field names.
 tests/test_parity.py proves the two read and write the same files.
 """

@@ -215,6 +215,9 @@ def load_fields(folder: Path | None = None) -> dict[str, Any]:
     for form, fields in data["forms"].items():
         no_duplicates(path, f"forms.{form}", [f["name"] for f in fields])
         forms[form] = [_with_words(path, f"forms.{form}", form, field, names) for field in fields]
+        for field in forms[form]:  # a number field carries the pattern a number must match
+            if field["type"] == "number":
+                field["pattern"] = data["number_pattern"]
     return {**data, "forms": forms, "messages": names["messages"]}
 
 

@@ -2,7 +2,7 @@
 
 The rules are data (book/data/fields.yml, with the words from the catalogue), read by
 `data.load_fields`. static/fields.js applies them in the browser with the same function names
-(check_field/checkField, validate/validateFields, message/fillMessage); tests/test_parity.py
+(check_field/checkField, validate, message); tests/test_parity.py
 proves that a value is accepted or refused, with the same message, in both.
 """
 
@@ -89,7 +89,7 @@ def check_field(field: dict[str, Any], raw: Any, now: str) -> tuple[Any, str | N
         return f"{int(match.group(1)):02d}:{match.group(2)}", None
     if kind == "number":
         text = re.sub(r"^(-?\d+),(\d{1,2})$", r"\1.\2", text, flags=re.A)  # a decimal comma: 2,5
-        if not re.match(load_fields()["number_pattern"], text, re.A):
+        if not re.match(field["pattern"], text, re.A):
             return None, message("number", field)
         value = as_number(float(text))
         if field.get("integer") and not float(value).is_integer():

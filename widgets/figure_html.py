@@ -12,6 +12,7 @@ import html
 import textwrap
 from dataclasses import dataclass, field
 
+from .catalogue import words
 from .data import load_palette
 
 esc = html.escape
@@ -90,9 +91,10 @@ class Picture:
         )
 
     def _repr_html_(self) -> str:
+        summary = esc(words("book")["show_sources"])
         return (
             f'<figure class="course-picture" id="picture-{esc(self.name)}">{self.svg()}'
-            f'<details class="figure-details"><summary>Show the sources</summary>{source_list(self.sources)}</details>'
+            f'<details class="figure-details"><summary>{summary}</summary>{source_list(self.sources)}</details>'
             f"<figcaption>{esc(self.caption)}</figcaption></figure>"
         )
 

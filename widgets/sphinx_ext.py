@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
+from .catalogue import words
 from .course_files import BOOK_DIR_ENV, CourseDataError
 from .csp import CONTENT_SECURITY_POLICY, THEME_MODE_SCRIPT, make_book_strict
 from .data import validate_course
@@ -64,7 +65,10 @@ def _page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, d
         body = context["body"] = stackable_tables(body)
     if 'class="bibtex-citation"' in body:
         # A superscript citation reads "Source 4" to a screen reader, not a bare "4" mid-sentence.
-        body = context["body"] = CITATION_LINK.sub(r'\1 aria-label="Source \2">\2</a>', body)
+        say = words("book")["source_number"]
+        body = context["body"] = CITATION_LINK.sub(
+            lambda m: f'{m[1]} aria-label="{html.escape(say.format(number=m[2]))}">{m[2]}</a>', body
+        )
     if _page_widgets_use_plotly(app, pagename):
         # The tool loads plotly.js from here only once it has something to draw (static/plot.js).
         context["metatags"] = context.get("metatags", "") + (
@@ -223,7 +227,7 @@ def _describe_redirect(app: Sphinx) -> None:
         f"<title>{title}</title>"
         f'<meta name="description" content="{description}" />'
         f'<meta http-equiv="refresh" content="0; url={root}.html" /></head>'
-        f'<body><p><a href="{root}.html">Open the course</a></p></body></html>\n',
+        f'<body><p><a href="{root}.html">{html.escape(words("book")["open_the_course"])}</a></p></body></html>\n',
         encoding="utf-8",
     )
 

@@ -34,6 +34,14 @@ class SymptomChecker(CourseWidget):
             levels=data["levels"], regions=data["regions"], groups=data["groups"], symptoms=data["symptoms"]
         )
 
+    @traitlets.validate("ticked")
+    def _known_signs(self, proposal):
+        known = {s["id"] for s in self.symptoms}
+        unknown = [sign for sign in proposal["value"] if sign not in known]
+        if unknown:
+            raise traitlets.TraitError(say(self.words["unknown_signs"], signs=", ".join(unknown)))
+        return proposal["value"]
+
     @traitlets.observe("ticked")
     def _decide(self, change):
         # Python applies the rule itself rather than trusting the level the browser sent.

@@ -25,7 +25,6 @@ class Tool(CourseWidget):
         limits = {
             "max_bytes": rules["limits"]["import_max_bytes"],
             "max_entries": rules["limits"]["import_max_entries"],
-            "number": rules["number_pattern"],
         }
         super().__init__(messages=rules["messages"], limits=limits, palette=load_palette()["tools"], **kwargs)
         self.on_msg(self._on_custom_msg)

@@ -96,3 +96,12 @@ def test_every_widget_gets_its_words_from_the_catalogue():
         assert widget.words["locale"] == "en-GB"
         assert all(isinstance(text, str) and text.strip() for text in widget.words.values())
     assert widgets.Quiz("sleep").title == widgets.Quiz("sleep").words["title"]
+
+
+def test_a_checker_tick_python_does_not_know_is_refused_in_words():
+    import widgets
+
+    checker = widgets.SymptomChecker()
+    with pytest.raises(traitlets.TraitError, match="No sign is called no-such-sign"):
+        checker.ticked = ["no-such-sign"]
+    assert checker.ticked == [] and checker.level == ""

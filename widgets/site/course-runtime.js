@@ -16,6 +16,7 @@
     return {
       get: (name) => state[name],
       set(name, value) {
+        if (JSON.stringify(state[name]) === JSON.stringify(value)) return; // as a kernel's model: no change, no event
         state[name] = value;
         emit(`change:${name}`, value);
         emit("change", value);
@@ -63,8 +64,10 @@
     script.after(host);
     const { model_id } = JSON.parse(script.textContent);
     const entry = models[model_id];
+    // What to say if it cannot be drawn: the course's words, from any of the page's widgets.
+    const words = (entry || Object.values(models).find((m) => m.state?.words))?.state?.words || {};
     if (!entry || entry.model_name !== "AnyModel") {
-      host.textContent = "This interactive part is not available in the web book.";
+      host.textContent = words.widget_unavailable || "";
       return;
     }
     try {
@@ -76,7 +79,7 @@
       await widget.initialize?.({ model });
       await widget.render({ model, el: host });
     } catch (error) {
-      host.textContent = "Sorry, this interactive part could not load. Try reloading the page.";
+      host.textContent = words.widget_failed || "";
       console.error("course widget failed to render", error);
     }
   }

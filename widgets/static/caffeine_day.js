@@ -1,4 +1,4 @@
-// uses: caffeineLeft, checkSaved, clockOf, drawPlot, element, isRecord, latestStopHour, replaceContent, validateFields · provides: drinksThePageAccepts, historyView, isTodaysItem, showCaffeineChart, showCaffeineSummary
+// uses: caffeineLeft, checkSaved, clockOf, drawPlot, element, isRecord, latestStopHour, replaceContent, validate · provides: drinksThePageAccepts, historyView, isTodaysItem, showCaffeineChart, showCaffeineSummary
 // The caffeine timeline's day: which drinks are today's, today's total and advice, what goes past
 // the limits, the chart and its table, and earlier days.
 
@@ -8,7 +8,7 @@ function drinksThePageAccepts(tl, value) {
   const plain = (v) => v === null || v === undefined || typeof v === "string" || typeof v === "number";
   const drinks = value.map((drink) => {
     if (!isRecord(drink) || !Object.values(drink).every(plain)) return null;
-    const { entry, errors } = validateFields(tl.fields, { ...drink, day: drink.day || tl.today }, "", tl.messages);
+    const { entry, errors } = validate(tl.fields, { ...drink, day: drink.day || tl.today }, "", tl.messages);
     return Object.keys(errors).length || entry.day !== tl.today ? null : entry;
   });
   return drinks.every(Boolean) ? drinks : null;

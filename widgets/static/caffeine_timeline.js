@@ -1,4 +1,4 @@
-// uses: appendContent, bedtimeHour, caffeineLeft, changeSavedRecord, chartDay, checkField, commit, controlFor, deleteAllControl, drinksThePageAccepts, element, entryKey, fieldRow, historyView, hourOfDay, isRecord, isTodaysItem, notSavedMessage, offerUndo, readSavedList, replaceContent, savedData, savedProblemNotes, sayer, showCaffeineChart, showCaffeineSummary, showError, sourceNote, traitValues, uid, validateFields, widgetSection, withoutItem · provides: render
+// uses: appendContent, bedtimeHour, caffeineLeft, changeSavedRecord, chartDay, checkField, commit, controlFor, deleteAllControl, drinksThePageAccepts, element, entryKey, fieldRow, followPython, historyView, hourOfDay, isRecord, isTodaysItem, notSavedMessage, offerUndo, readSavedList, replaceContent, savedData, savedProblemNotes, showCaffeineChart, showCaffeineSummary, showError, sourceNote, traitValues, validate, widgetSection, widgetState, withoutItem · provides: render
 // Caffeine timeline: drinks over a day, caffeine left in the body, and what is left at bedtime.
 // The formula is in caffeine.js (widgets/caffeine.py's twin); this file is the widget.
 
@@ -45,22 +45,18 @@ function render({ model, el }) {
   }, tl.id);
   // Python set a trait (a live kernel): the page shows it and keeps it, as it keeps the reader's own
   // changes. The page's own commit fires these too; each handler does nothing when the value is shown.
-  const follow = {
-    drinks: () => drinksFromPython(tl, model.get("drinks")),
-    half_life: () => halfLifeFromPython(tl, model.get("half_life")),
-    bedtime: () => bedtimeFromPython(tl, model.get("bedtime")),
-  };
-  for (const [name, handler] of Object.entries(follow)) model.on(`change:${name}`, handler);
-  return () => Object.entries(follow).forEach(([name, handler]) => model.off(`change:${name}`, handler));
+  return followPython(model, {
+    drinks: (value) => drinksFromPython(tl, value),
+    half_life: (value) => halfLifeFromPython(tl, value),
+    bedtime: (value) => bedtimeFromPython(tl, value),
+  });
 }
 
 /** The timeline's settings from Python, and what it shows: the saved drinks, half-life and bedtime. */
 function timelineState(model) {
   const tl = {
-    model,
-    say: sayer(model),
+    ...widgetState(model, "caffeine-timeline"),
     num: (n) => tl.say.number(n, { useGrouping: false, maximumFractionDigits: 2 }), // mg as "1000" or "333.33"
-    id: uid("caffeine"),
     ...traitValues(model, "menu", "fields", "messages"),
     // What is saved, under the caffeine key: {version, drinks: [{time, mg, name, day}], half_life, bedtime}.
     key: savedData.use(model.get("storage")).caffeine,
@@ -174,7 +170,7 @@ function drinkForm(tl) {
     event.preventDefault();
     const found = menu.find((d) => d.id === choice.value);
     const raw = { time: timeRow.input.value, mg: mgRow.input.value, name: say("another_drink"), day: chartDay(new Date(), guide.day_start) };
-    const { entry, errors } = validateFields(fields, raw, "", messages);
+    const { entry, errors } = validate(fields, raw, "", messages);
     // The label follows the amount: a changed amount drops the menu's size, "(250 ml can)".
     if (found) entry.name = entry.mg === found.mg ? found.label : say("your_amount", { drink: found.label.replace(/\s*\([^)]*\)$/, "") });
     showError(timeRow, errors.time);

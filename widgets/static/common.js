@@ -1,4 +1,4 @@
-// uses: nothing · provides: flatChildren, element, replaceContent, appendContent, widgetSection, inline, pageLink, sourceNote, sayer, widgetState, hashString, seededShuffle, uid, traitValues, commit
+// uses: nothing · provides: appendContent, commit, element, flatChildren, followPython, hashString, inline, pageLink, replaceContent, sayer, seededShuffle, sourceNote, traitValues, uid, widgetSection, widgetState
 // What every course widget shares: elements built from course text (never parsed as HTML), ids, and its model.
 // Python joins this file in front of each widget's own module, because a widget's module is loaded
 // from a string and cannot import its neighbours.
@@ -95,6 +95,16 @@ function sayer(model) {
   say.date = (date, options) => new Intl.DateTimeFormat(language, options).format(date);
   say.locale = language;
   return say;
+}
+
+/**
+ * What Python sets reaches the page: `handlers` maps a trait to what to do with its new value when a
+ * live kernel changes it. Returns the cleanup for anywidget to call when the view goes.
+ */
+function followPython(model, handlers) {
+  const pairs = Object.entries(handlers).map(([name, onChange]) => [`change:${name}`, () => onChange(model.get(name))]);
+  for (const [event, callback] of pairs) model.on(event, callback);
+  return () => pairs.forEach(([event, callback]) => model.off(event, callback));
 }
 
 /** What every widget's state starts with: its model, its words and a unique id for its elements. */

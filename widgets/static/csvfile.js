@@ -1,4 +1,4 @@
-// uses: strip, asText, validateFields · provides: toCSV, splitCSV, parseDiaryCSV
+// uses: strip, asText, validate · provides: toCsv, splitCsv, parseCsv
 // The diary as a CSV file and back, the same as to_csv and parse_csv in widgets/csvfile.py, in the
 // same words (catalogue csvfile.yml, through the widget's `say`).
 
@@ -17,7 +17,7 @@ function unformula(cell) {
   return cell.length > 1 && cell[0] === "'" && FORMULA_START.includes(cell[1]) ? cell.slice(1) : cell;
 }
 
-function toCSV(entries, fields) {
+function toCsv(entries, fields) {
   const columns = fields.map((f) => f.name);
   const lines = ["\ufeff" + columns.join(",")];
   for (const entry of entries) lines.push(columns.map((c) => csvQuote(asText(entry[c]))).join(","));
@@ -25,7 +25,7 @@ function toCSV(entries, fields) {
 }
 
 /** RFC 4180 records; throws on a quote that is never closed — as split_csv in csvfile.py. */
-function splitCSV(text, sep = ",", say) {
+function splitCsv(text, sep = ",", say) {
   const rows = [];
   let row = [];
   let field = "";
@@ -60,7 +60,7 @@ function splitCSV(text, sep = ",", say) {
 }
 
 /** Diary entries from CSV text — the same result as parse_csv in csvfile.py. */
-function parseDiaryCSV(text, now, fields, messages, limits, say) {
+function parseCsv(text, now, fields, messages, limits, say) {
   const out = { entries: [], rows: [], skipped: [], notes: [], error: null };
   const columns = fields.map((f) => f.name);
   if (text.startsWith("\ufeff")) text = text.slice(1);
@@ -68,7 +68,7 @@ function parseDiaryCSV(text, now, fields, messages, limits, say) {
   const sep = !first.includes(",") && first.includes(";") ? ";" : ",";
   let rows;
   try {
-    rows = splitCSV(text, sep, say);
+    rows = splitCsv(text, sep, say);
   } catch (err) {
     out.error = say("unreadable", { problem: err.message });
     return out;
@@ -105,7 +105,7 @@ function parseDiaryCSV(text, now, fields, messages, limits, say) {
       return out.skipped.push([number, say("full", { most: limits.max_entries })]);
     const raw = {};
     for (const [name, index] of Object.entries(where)) raw[name] = index < row.length ? unformula(row[index]) : "";
-    const { entry, errors } = validateFields(fields, raw, now, messages);
+    const { entry, errors } = validate(fields, raw, now, messages);
     if (Object.keys(errors).length) out.skipped.push([number, Object.values(errors).join(" ")]);
     else {
       out.entries.push(entry);

@@ -1,5 +1,8 @@
-// uses: drawPlot, element, replaceContent · provides: showDiaryChart
+// uses: drawPlot, element, replaceContent · provides: diaryNumber, showDiaryChart
 // The twitch diary's chart: episodes a day, with one label per date.
+
+/** A number as the diary shows it (in the list and the table), or a dash for none. */
+const diaryNumber = (say, value) => (value === null ? say("no_value") : say.number(value, { useGrouping: false }));
 
 function diaryDays(entries) {
   const byDay = new Map();

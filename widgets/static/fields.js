@@ -1,8 +1,7 @@
-// uses: nothing · provides: strip, nowLocal, asText, fillMessage, checkField, validateFields
-// The rules for a value a reader types or imports, applied exactly as widgets/fields.py does. Every rule
-// comes from Python as data (the `fields` and `messages` traits).
+// uses: nothing · provides: strip, nowLocal, asText, message, checkField, validate
+// The rules for a value a reader types or imports, with the same functions as widgets/fields.py. Every
+// rule is data (book/data/fields.yml: the `fields` and `messages` traits; a number field has its pattern).
 
-const NUMBER_RE = /^-?\d+(\.\d{1,2})?$/;
 const SPACE = " \t\n\r\f\v\u00a0"; // what counts as blank around a value (fields.py: SPACE)
 const strip = (text) => text.replace(new RegExp(`^[${SPACE}]+|[${SPACE}]+$`, "g"), "");
 
@@ -13,12 +12,11 @@ function nowLocal(date = new Date()) {
 }
 
 function asText(value) {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return String(value);
-  return String(value);
+  return value === null || value === undefined ? "" : String(value);
 }
 
-function fillMessage(messages, kind, field) {
+/** The one message for a broken rule, its {slots} filled. */
+function message(kind, field, messages) {
   const values = {
     label: field.label,
     min: field.min ?? "",
@@ -42,7 +40,7 @@ function realDateTime(text) {
 function checkField(field, raw, now, messages) {
   let text = strip(asText(raw).replace(/\r\n/g, "\n"));
   const kind = field.type;
-  const say = (k) => [null, fillMessage(messages, k, field)];
+  const say = (k) => [null, message(k, field, messages)];
   if (text === "") {
     if (field.required) return say("required");
     return [kind === "text" || kind === "choice" ? "" : null, null];
@@ -65,7 +63,7 @@ function checkField(field, raw, now, messages) {
   }
   if (kind === "number") {
     text = text.replace(/^(-?\d+),(\d{1,2})$/, "$1.$2"); // a decimal comma: 2,5
-    if (!NUMBER_RE.test(text)) return say("number");
+    if (!new RegExp(field.pattern).test(text)) return say("number");
     const value = Number(text) === 0 ? 0 : Number(text); // no -0
     if (field.integer && !Number.isInteger(value)) return say("integer");
     if (!(field.min <= value && value <= field.max)) return say(field.integer ? "integer" : "range");
@@ -81,7 +79,7 @@ function checkField(field, raw, now, messages) {
 }
 
 /** {entry, errors} for one entry — the same as validate() in fields.py. */
-function validateFields(fields, raw, now, messages) {
+function validate(fields, raw, now, messages) {
   const entry = {};
   const errors = {};
   for (const field of fields) {

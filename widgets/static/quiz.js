@@ -1,21 +1,18 @@
-// uses: commit, completionSlip, element, hashString, inline, sayer, seededShuffle, uid, widgetSection · provides: render
+// uses: commit, completionSlip, element, followPython, hashString, inline, seededShuffle, widgetSection, widgetState · provides: render
 // Quiz: single- and several-answer questions with feedback on every option, a running score,
 // a retry for each question, an end summary that links to what to review, a completion slip to copy or
 // print, and "Try again" for the whole quiz. Answers set from Python (`quiz.answers`) show as if the
 // reader had given them.
 
 function render({ model, el }) {
-  const say = sayer(model);
   const quiz = {
-    model,
+    ...widgetState(model, "quiz"),
     el,
-    say,
-    id: uid("quiz"),
     questions: model.get("questions"),
     score: element("p", { class: "cw-score", "aria-live": "polite" }),
     summary: element("div", { class: "cw-summary", role: "status" }),
   };
-  const { id } = quiz;
+  const { id, say } = quiz;
   const root = widgetSection(id, "quiz", model.get("title"), element("p", { class: "cw-help" }, say("help")));
   quiz.blocks = quiz.questions.map((q, n) => questionBlock(quiz, q, n));
   const again = element("button", { type: "button", class: "cw-button cw-again" }, say("try_again"));
@@ -24,7 +21,7 @@ function render({ model, el }) {
   el.append(root);
   update(quiz);
   showAnswers(quiz, model.get("answers"));
-  model.on("change:answers", () => showAnswers(quiz, model.get("answers")));
+  return followPython(model, { answers: (value) => showAnswers(quiz, value) });
 }
 
 /** One question: {q, options, fieldset, feedback, check}, its options in the quiz's order. */

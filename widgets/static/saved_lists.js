@@ -1,4 +1,4 @@
-// uses: savedData, asText, validateFields · provides: isRecord, savedList, checkSaved, readSavedList, loadDiary, changeSavedRecord, withoutItem, sortEntries, entryKey
+// uses: savedData, asText, validate · provides: isRecord, savedList, checkSaved, readSavedList, loadDiary, changeSavedRecord, withoutItem, sortEntries, entryKey
 // Reading and changing the lists a tool saved, through savedData (storage.js). What is saved is never
 // rewritten on load: an item that fails the rules stays exactly as it was, and is reported.
 
@@ -16,7 +16,7 @@ function savedList(data, version, name) {
  * an object) fails, so it is kept as it was rather than converted. */
 function checkSaved(fields, item, messages) {
   if (!isRecord(item)) return null;
-  const { entry, errors } = validateFields(fields, item, FAR_FUTURE, messages);
+  const { entry, errors } = validate(fields, item, FAR_FUTURE, messages);
   if (Object.keys(errors).length) return null;
   const same = fields.every((f) => (f.name in item ? item[f.name] === entry[f.name] : entry[f.name] === null || entry[f.name] === ""));
   return same ? entry : null;

@@ -1,4 +1,4 @@
-// uses: commit, element, fillNumbers, hasTicks, inline, notSavedMessage, savedData, savedTicks, sourceNote, traitValues, triage, widgetSection, widgetState · provides: render
+// uses: commit, element, fillNumbers, followPython, hasTicks, inline, notSavedMessage, savedData, savedTicks, sourceNote, traitValues, triage, widgetSection, widgetState · provides: render
 // Symptom checker: the most urgent ticked sign decides what to do now. One warning sign is enough.
 //
 // What this browser keeps, and only here: the ticks with the date they were ticked (the
@@ -33,7 +33,7 @@ const isFresh = (saved) => Boolean(saved && saved.date && daysSince(saved.date) 
 
 function render({ model, el }) {
   const ck = {
-    ...widgetState(model, "checker"),
+    ...widgetState(model, "symptom-checker"),
     keys: savedData.use(model.get("storage")), // the ticks (symptoms) and the place (region)
     ...traitValues(model, "levels", "regions", "groups", "symptoms"),
     ticked: new Set(),
@@ -73,13 +73,16 @@ function render({ model, el }) {
   );
   update(ck);
   // Python set `checker.ticked` or `checker.region` (a live kernel): show it, and save it as a reader's choice is.
-  model.on("change:ticked", () => ticksFromPython(ck, model.get("ticked")));
-  model.on("change:region", () => regionFromPython(ck, model.get("region")));
+  const stopFollowing = followPython(model, {
+    ticked: (value) => ticksFromPython(ck, value),
+    region: (value) => regionFromPython(ck, value),
+  });
   // Another tab, or "Delete all", changed what is saved: show that.
   savedData.watch([ck.keys.symptoms, ck.keys.region], () => {
     loadSavedTicks(ck);
     update(ck);
   }, id);
+  return stopFollowing;
 }
 
 /** What is saved now: the place, and the ticks (shown only if they are recent). */
@@ -221,12 +224,12 @@ function update(ck) {
   for (const input of ck.regionChoice.querySelectorAll("input")) input.checked = input.value === ck.region;
   const list = shownTicks(ck);
   const level = list.length ? triage(list, symptoms, ck.levels) : "";
-  ck.resultRegion.replaceChildren(level ? result(ck, level) : "");
+  ck.resultRegion.replaceChildren(level ? resultView(ck, level) : "");
   showSavedNote(ck);
   commit(ck.model, { ticked: list, level, region: ck.region || "all" });
 }
 
-function result(ck, level) {
+function resultView(ck, level) {
   const info = ck.levels[level];
   const numbers = (text) => fillNumbers(text, ck.region, ck.regions);
   const chosen = ck.symptoms.filter((s) => ck.ticked.has(s.id) && s.level === level);

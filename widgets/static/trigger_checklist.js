@@ -1,11 +1,11 @@
-// uses: commit, element, inline, notSavedMessage, pageLink, savedData, sourceNote, widgetSection, widgetState · provides: render
+// uses: commit, element, followPython, inline, notSavedMessage, pageLink, savedData, sourceNote, widgetSection, widgetState · provides: render
 // Trigger checklist: the reader ticks what applies; tips for exactly those ticks appear, most
 // helpful first. Ticks are kept in this browser only (localStorage, keyed by checklist id).
 // Ticks set from Python (`checklist.ticked`) are shown and saved as if the reader had ticked them.
 
 function render({ model, el }) {
   const checklist = {
-    ...widgetState(model, "checklist"),
+    ...widgetState(model, "trigger-checklist"),
     key: savedData.use(model.get("storage")).checklist + model.get("checklist_id"),
     items: model.get("items"),
     problem: element("p", { class: "cw-error", role: "alert" }),
@@ -45,7 +45,7 @@ function render({ model, el }) {
     showTicks(checklist, savedIds(checklist));
     show(checklist);
   }, id);
-  model.on("change:ticked", () => tickedFromPython(checklist, model.get("ticked")));
+  return followPython(model, { ticked: (value) => tickedFromPython(checklist, value) });
 }
 
 /** Tick exactly the boxes of `ids` (ids this checklist has). */

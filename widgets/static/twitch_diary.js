@@ -1,12 +1,12 @@
-// uses: appendContent, changeSavedRecord, checkField, checkSaved, commit, controlFor, deleteAllControl, download, element, entryKey, fieldRow, loadDiary, notSavedMessage, nowLocal, offerUndo, parseDiaryCSV, replaceContent, savedData, savedProblemNotes, sayer, showDiaryChart, showError, sortEntries, toCSV, traitValues, uid, validateFields, widgetSection, withoutItem · provides: render
+// uses: appendContent, changeSavedRecord, checkField, checkSaved, commit, controlFor, deleteAllControl, diaryNumber, download, element, entryKey, fieldRow, followPython, loadDiary, notSavedMessage, nowLocal, offerUndo, parseCsv, replaceContent, savedData, savedProblemNotes, showDiaryChart, showError, sortEntries, toCsv, traitValues, validate, widgetSection, widgetState, withoutItem · provides: render
 // Twitch diary: log episodes, keep them in this browser, export and import CSV, chart them.
 // Its words are in the catalogue (twitch_diary.yml, and the shared files' own); Python can set its entries.
 
 const SHOWN = 50; // the newest entries listed; the chart and the table have all of them
 
 function render({ model, el }) {
-  const say = sayer(model);
-  const diary = { model, say, id: uid("diary"), ...traitValues(model, "words", "fields", "messages", "limits") };
+  const diary = { ...widgetState(model, "twitch-diary"), ...traitValues(model, "words", "fields", "messages", "limits") };
+  const { say } = diary;
   diary.key = savedData.use(model.get("storage")).diary; // what is saved there: {version, entries}
   diary.version = model.get("storage").versions.diary;
   diary.loaded = loadDiary(diary.key, diary.version, diary.fields, diary.messages);
@@ -56,7 +56,7 @@ function render({ model, el }) {
     reloadDiary(diary);
   }, id);
   // Python set `diary.entries` (a live kernel): show them, and keep them as this browser's diary.
-  model.on("change:entries", () => takeEntries(diary, model.get("entries")));
+  return followPython(model, { entries: (value) => takeEntries(diary, value) });
 }
 
 /** What is saved, and what could not be saved, as the page shows it. */
@@ -129,7 +129,7 @@ function entryForm(diary) {
     for (const field of fields) rows[field.name].input.value = "";
     when.value = nowLocal();
     when.max = nowLocal();
-    when.min = fields[0].earliest;
+    when.min = fields.find((f) => f.name === "when").earliest;
   };
   resetForm();
   const form = element(
@@ -141,7 +141,7 @@ function entryForm(diary) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const raw = Object.fromEntries(fields.map((f) => [f.name, rows[f.name].input.value]));
-    const { entry, errors } = validateFields(fields, raw, nowLocal(), messages);
+    const { entry, errors } = validate(fields, raw, nowLocal(), messages);
     for (const field of fields) showError(rows[field.name], errors[field.name]);
     const wrong = fields.filter((f) => errors[f.name]);
     if (wrong.length) {
@@ -162,7 +162,7 @@ function exportButton(diary) {
   const { say } = diary;
   const button = element("button", { type: "button", class: "cw-button" }, say("download_button"));
   button.addEventListener("click", () => {
-    download(say("download_file", { date: nowLocal().slice(0, 10) }), toCSV(diary.entries, diary.fields));
+    download(say("download_file", { date: nowLocal().slice(0, 10) }), toCsv(diary.entries, diary.fields));
     diary.status.textContent = say.count("downloaded", diary.entries.length);
   });
   return button;
@@ -191,7 +191,7 @@ function importControls(diary) {
       return refuse(say("not_utf8"));
     }
     if (text.includes("\u0000")) return refuse(say("not_text"));
-    const result = parseDiaryCSV(text, nowLocal(), fields, messages, limits, say);
+    const result = parseCsv(text, nowLocal(), fields, messages, limits, say);
     if (result.error) return refuse(result.error);
     appendContent(report, importReport(diary, file.name, result));
     fileRow.input.value = "";
@@ -242,12 +242,11 @@ function showEntries(diary) {
 }
 
 /** A number as the diary shows it: in the book's language, never grouped (1000 mg, 2.5 min). */
-const diaryNumber = (say, value) => (value === null ? say("no_value") : say.number(value, { useGrouping: false }));
 
 function entryItem(diary, entry) {
   const { fields, say } = diary;
   const when = entry.when.replace("T", " ");
-  const area = fields[1].choices.find((c) => c.id === entry.area)?.label ?? entry.area;
+  const area = fields.find((f) => f.name === "area").choices.find((c) => c.id === entry.area)?.label ?? entry.area;
   const remove = element("button", { type: "button", class: "cw-link-button" }, say("delete"), element("span", { class: "cw-sr" }, ` ${say("delete_which", { when })}`));
   remove.addEventListener("click", () => deleteEntry(diary, entry));
   const part = (value, name, slot) => (value !== null ? say("separator") + say(name, { [slot]: diaryNumber(say, value) }) : "");

@@ -1,4 +1,4 @@
-// uses: element, widgetSection, replaceContent, appendContent, inline, pageLink, sayer, uid, traitValues, savedData, notSavedMessage, savedTicks, fillNumbers, checkField, isRecord, loadDiary, fieldRow, showError, controlFor, deleteAllControl · provides: render
+// uses: appendContent, checkField, controlFor, deleteAllControl, element, fieldRow, fillNumbers, inline, isRecord, loadDiary, notSavedMessage, pageLink, replaceContent, savedData, savedTicks, showError, traitValues, widgetSection, widgetState · provides: render
 // Doctor-visit summary: one printable page from the diary and the symptom checker's ticks.
 // It only reads what this browser saved (and saves the notes typed here); nothing is sent.
 
@@ -6,8 +6,8 @@
 const SUGGESTED = ["ask_cause", "ask_tests", "ask_medicines", "ask_come_back", "ask_ease"];
 
 function render({ model, el }) {
-  const say = sayer(model);
-  const visit = { model, say, id: uid("visit"), ...traitValues(model, "fields", "visit_fields", "messages", "symptoms", "levels"), saveProblem: null };
+  const visit = { ...widgetState(model, "visit-summary"), ...traitValues(model, "fields", "visit_fields", "messages", "symptoms", "levels"), saveProblem: null };
+  const { say } = visit;
   // It reads the diary, the checker's ticks and place, and keeps the notes typed here (visit).
   visit.keys = savedData.use(model.get("storage"));
   const { id, symptoms, levels } = visit;
@@ -162,7 +162,8 @@ function diarySections(visit, section) {
   const perWeek = Math.round((entries.length / spanDays) * 7 * 10) / 10;
   const areaCount = new Map();
   for (const e of entries) areaCount.set(e.area, (areaCount.get(e.area) || 0) + 1);
-  const areaLabel = (a) => fields[1].choices.find((c) => c.id === a)?.label ?? a;
+  const areas = fields.find((f) => f.name === "area").choices;
+  const areaLabel = (a) => areas.find((c) => c.id === a)?.label ?? a;
   const durations = entries.map((e) => e.duration_min).sort((a, b) => a - b);
   const median = durations[Math.floor((durations.length - 1) / 2)];
   const areas = [...areaCount].sort((a, b) => b[1] - a[1]).map(([a, n]) => say("area_count", { area: areaLabel(a), n: say.number(n) }));
