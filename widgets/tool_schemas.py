@@ -73,6 +73,7 @@ FIELDS_SCHEMA = record(
         "additionalProperties": {"type": "array", "minItems": 1, "items": _FIELD},
     },
     limits=record(max_drinks=_COUNT, import_max_bytes=_COUNT, import_max_entries=_COUNT),
+    patterns=record(short_sleep_h=_COUNT, high_stress=_COUNT),
 )
 _HOURS = {"type": "number", "minimum": 0, "maximum": 24}
 CAFFEINE_SCHEMA = record(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import traitlets
 
-from .data import load_symptoms
+from .caffeine import guidance
+from .data import load_fields, load_symptoms
 from .fields import form
 from .tool import Tool
 
@@ -22,10 +23,13 @@ class VisitSummary(Tool):
     symptoms = traitlets.List().tag(sync=True)
     levels = traitlets.Dict().tag(sync=True)
     regions = traitlets.Dict().tag(sync=True)
+    patterns = traitlets.Dict().tag(sync=True)  # what it points out in the diary: fields.yml, caffeine.yml
 
     def __init__(self, **kwargs):
         data = load_symptoms()
+        patterns = {**load_fields()["patterns"], "high_caffeine_mg": guidance()["daily_mg"]}
         super().__init__(
+            patterns=patterns,
             fields=form("diary"),
             visit_fields=form("visit"),
             symptoms=data["symptoms"],

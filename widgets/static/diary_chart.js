@@ -39,10 +39,15 @@ function showDiaryChart(diary) {
   // episodes on the y axis (never 0.5): at most about 6 ticks each.
   const dayCount = (Date.parse(x[x.length - 1]) - Date.parse(x[0])) / 864e5 + 1;
   const most = Math.max(...perDay.map((d) => d.episodes));
+  // Dates as the book's language writes them (plotly's own month names are English).
+  const dayLabel = (day) => say.date(new Date(`${day}T12:00`), { day: "2-digit", month: "short" });
+  const step = Math.max(1, Math.ceil(dayCount / 6));
+  const ticks = Array.from({ length: Math.ceil(dayCount / step) }, (_, i) => new Date(Date.parse(`${x[0]}T12:00`) + i * step * 864e5));
+  const tickDays = ticks.map((t) => `${t.getFullYear()}-${String(t.getMonth() + 1).padStart(2, "0")}-${String(t.getDate()).padStart(2, "0")}`);
   const panel = (name, y, axis, type, c) => ({
-    type, x, y, name, xaxis: "x", yaxis: axis, connectgaps: true,
+    type, x, y, name, xaxis: "x", yaxis: axis, connectgaps: true, text: x.map(dayLabel),
     marker: { color: type === "bar" ? c.bar : c.line }, line: { color: c.line }, mode: "lines+markers",
-    hovertemplate: `%{x}: %{y}<extra>${name}</extra>`,
+    hovertemplate: `%{text}: %{y}<extra>${name}</extra>`,
   });
   drawPlot(diary.model, chart, (c) => ({
     data: [
@@ -53,7 +58,7 @@ function showDiaryChart(diary) {
     ],
     layout: {
       height: 460, margin: { l: 60, r: 12, t: 12, b: 40 }, showlegend: false,
-      xaxis: { type: "date", anchor: "y4", tickformat: "%d %b", tick0: x[0], dtick: 864e5 * Math.max(1, Math.ceil(dayCount / 6)),
+      xaxis: { type: "date", anchor: "y4", tickmode: "array", tickvals: tickDays, ticktext: tickDays.map(dayLabel),
         range: [Date.parse(x[0]) - 432e5, Date.parse(x[x.length - 1]) + 432e5] },
       yaxis: { domain: [0.78, 1], title: { text: say("episodes") }, rangemode: "tozero", fixedrange: true, tickformat: "d", dtick: Math.max(1, Math.ceil(most / 4)) },
       yaxis2: { domain: [0.53, 0.73], title: { text: say("axis_sleep") }, range: [0, 12], fixedrange: true },

@@ -51,6 +51,9 @@ function plotColours(palette) {
 /** Draw (and redraw in the reader's colours) a plotly chart; `build(colours)` -> {data, layout}. */
 function drawPlot(model, el, build) {
   const config = { displaylogo: false, responsive: true, displayModeBar: false }; // no buttons inside the role="img" chart
+  // Numbers on the axes as the book's language writes them: its decimal mark, then its thousands one.
+  const parts = new Intl.NumberFormat(sayer(model).locale).formatToParts(12345.6);
+  const separators = ["decimal", "group"].map((type) => parts.find((p) => p.type === type)?.value ?? "").join("");
   const draw = (Plotly) => {
     const c = plotColours(model.get("palette"));
     const { data, layout } = build(c);
@@ -58,7 +61,8 @@ function drawPlot(model, el, build) {
     for (const k of Object.keys(layout)) {
       if (/^[xy]axis\d*$/.test(k)) axes[k] = { ...layout[k], gridcolor: c.grid, linecolor: c.grid, zerolinecolor: c.grid };
     }
-    Plotly.react(el, data, { ...layout, ...axes, paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)", font: { color: c.text } }, config);
+    const look = { paper_bgcolor: "rgba(0,0,0,0)", plot_bgcolor: "rgba(0,0,0,0)", font: { color: c.text }, separators };
+    Plotly.react(el, data, { ...layout, ...axes, ...look }, config);
   };
   return loadPlotly(model).then((Plotly) => {
     if (!Plotly) {

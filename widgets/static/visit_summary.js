@@ -185,9 +185,10 @@ function diarySections(visit, section) {
     const n = withData.filter(test).length;
     if (withData.length && n) patterns.push(say(name, { n: say.number(n), total: say.number(withData.length), ...values }));
   };
-  share((e) => e.sleep_h < 7, (e) => e.sleep_h !== null, "after_short_sleep", { hours: say.number(7) });
-  share((e) => e.caffeine_mg > 400, (e) => e.caffeine_mg !== null, "on_caffeine_days", { mg: say.number(400) });
-  share((e) => e.stress >= 7, (e) => e.stress !== null, "on_stress_days", { stress: say.number(7) });
+  const { short_sleep_h: sleep, high_caffeine_mg: mg, high_stress: stress } = visit.model.get("patterns");
+  share((e) => e.sleep_h < sleep, (e) => e.sleep_h !== null, "after_short_sleep", { hours: say.number(sleep) });
+  share((e) => e.caffeine_mg > mg, (e) => e.caffeine_mg !== null, "on_caffeine_days", { mg: say.number(mg) });
+  share((e) => e.stress >= stress, (e) => e.stress !== null, "on_stress_days", { stress: say.number(stress) });
   share((e) => e.exercise === "hard", (e) => e.exercise !== "", "on_hard_exercise_days");
   section(say("possible_triggers"), patterns.length
     ? [element("ul", {}, patterns.map((p) => element("li", {}, p))), element("p", { class: "cw-hint" }, say("not_proof"))]
