@@ -5,6 +5,7 @@ the files joined with it and what it gives them, and every widget must join them
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 
@@ -71,3 +72,12 @@ def test_every_widget_joins_what_its_files_use_before_them(widget):
         assert not provides & given, f"{widget.kind}: {name}.js gives again {sorted(provides & given)}"
         given |= provides
     assert widget.__name__ in widgets.__all__
+
+
+@pytest.mark.parametrize("widget", WIDGETS, ids=lambda w: w.kind)
+def test_every_widget_module_parses(widget, tmp_path):
+    """The joined module is valid JavaScript: one name declared twice in it stops the whole widget."""
+    module = tmp_path / f"{file_name(widget.kind)}.mjs"
+    module.write_text(widget._esm, encoding="utf-8")
+    checked = subprocess.run(["node", "--check", str(module)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr

@@ -162,8 +162,8 @@ function diarySections(visit, section) {
   const perWeek = Math.round((entries.length / spanDays) * 7 * 10) / 10;
   const areaCount = new Map();
   for (const e of entries) areaCount.set(e.area, (areaCount.get(e.area) || 0) + 1);
-  const areas = fields.find((f) => f.name === "area").choices;
-  const areaLabel = (a) => areas.find((c) => c.id === a)?.label ?? a;
+  const areaChoices = fields.find((f) => f.name === "area").choices;
+  const areaLabel = (a) => areaChoices.find((c) => c.id === a)?.label ?? a;
   const durations = entries.map((e) => e.duration_min).sort((a, b) => a - b);
   const median = durations[Math.floor((durations.length - 1) / 2)];
   const areas = [...areaCount].sort((a, b) => b[1] - a[1]).map(([a, n]) => say("area_count", { area: areaLabel(a), n: say.number(n) }));
