@@ -2,9 +2,9 @@
 
 Two steps, both run by the build (sphinx_ext):
 
-- `drop_unused_assets`, for each page as Sphinx writes it: the theme's optional features (copy
-  buttons, toggles, tabs, code colours) load only on pages whose body uses them.
-- `bundle_book`, on the finished book (after csp.make_book_strict):
+- `page_assets.drop_unused_assets`, for each page as Sphinx writes it: the theme's optional features
+  (copy buttons, toggles, tabs, code colours) load only on pages whose body uses them.
+- `bundle_book` (here), on the finished book (after csp.make_book_strict):
   - a page's stylesheets become one file, print styles included;
   - its scripts become one deferred file per run of shared scripts, in the same order, so none
     blocks the first paint (the page's own small settings stay separate, so bundles are shared
@@ -26,39 +26,6 @@ from pathlib import Path
 
 from .csp import write_once
 from .icon_fonts import subset_icon_fonts
-
-# A theme feature's files, and the mark in a page's body that shows the page uses the feature.
-FEATURES = {
-    "code": (r'class="highlight', {"copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"}),
-    "toggles": (r'class="[^"]*\b(?:toggle|dropdown)\b', {"togglebutton.js", "togglebutton.css"}),
-    "tabs": (r'class="[^"]*\bsd-', {"design-tabs.js", "sphinx-design.min.css"}),
-}
-# Inline settings that belong to a feature's script.
-FEATURE_SETTINGS = {"toggles": ("toggleHint", "togglebuttonSelector")}
-
-
-def drop_unused_assets(context: dict, body: str) -> None:
-    """Remove from this page's context the scripts and stylesheets of features its body does not use."""
-    unused_files: set[str] = set()
-    unused_settings: tuple[str, ...] = ()
-    for feature, (mark, files) in FEATURES.items():
-        if not re.search(mark, body):
-            unused_files |= files
-            unused_settings += FEATURE_SETTINGS.get(feature, ())
-
-    def used(asset) -> bool:
-        filename = getattr(asset, "filename", None) or ""
-        if Path(str(filename).split("?")[0]).name in unused_files:
-            return False
-        inline = (getattr(asset, "attributes", None) or {}).get("body", "")
-        return not (inline and any(word in inline for word in unused_settings))
-
-    # In place: these are the builder's lists, which it restores after each page (and which
-    # add_js_file fills for this page only).
-    for key in ("script_files", "css_files"):
-        if key in context:
-            context[key][:] = [asset for asset in context[key] if used(asset)]
-
 
 # ---------------------------------------------------------------------------------- bundling
 

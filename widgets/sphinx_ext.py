@@ -25,7 +25,8 @@ from .catalogue import words
 from .course_files import BOOK_DIR_ENV, CourseDataError
 from .csp import CONTENT_SECURITY_POLICY, THEME_MODE_SCRIPT, make_book_strict
 from .data import validate_course
-from .slim import bundle_book, drop_unused_assets
+from .page_assets import drop_unused_assets
+from .slim import bundle_book
 
 logger = logging.getLogger(__name__)
 SITE = Path(__file__).parent / "site"

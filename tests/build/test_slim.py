@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from widgets import icon_fonts, slim
+from widgets import icon_fonts, page_assets, slim
 
 from ..conftest import HTML, open_page
 from .test_build import loaded_scripts
@@ -79,7 +79,7 @@ def test_a_theme_feature_loads_only_where_the_body_uses_it():
             ],
             "css_files": [asset("pygments.css"), asset("course.css")],
         }
-        slim.drop_unused_assets(context, body)
+        page_assets.drop_unused_assets(context, body)
         return [a.filename or a.attributes["body"] for a in context["script_files"] + context["css_files"]]
 
     assert page("<p>Just words</p>") == ["course.css"]

@@ -4,6 +4,7 @@
 /** A number as the diary shows it (in the list and the table), or a dash for none. */
 const diaryNumber = (say, value) => (value === null ? say("no_value") : say.number(value, { useGrouping: false }));
 
+/** Per day: the number of episodes, mean sleep, most caffeine and mean stress. */
 function diaryDays(entries) {
   const byDay = new Map();
   for (const e of entries) {

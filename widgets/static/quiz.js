@@ -214,7 +214,4 @@ function reset(quiz) {
   quiz.blocks[0]?.options[0]?.input.focus();
 }
 
-// ---------------------------------------------------------------- completion slip
-// Shown when every question is answered: chapter, score and date, to copy or print and hand in.
-
 export default { render };

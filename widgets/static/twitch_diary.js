@@ -241,8 +241,7 @@ function showEntries(diary) {
   showDiaryChart(diary);
 }
 
-/** A number as the diary shows it: in the book's language, never grouped (1000 mg, 2.5 min). */
-
+/** One entry in the list: when, where, how long and the rest, with a button to delete it. */
 function entryItem(diary, entry) {
   const { fields, say } = diary;
   const when = entry.when.replace("T", " ");
@@ -289,5 +288,4 @@ function deleteEntry(diary, entry) {
   }, focusAfter, say);
 }
 
-/** Per day: the number of episodes, mean sleep, most caffeine and mean stress. */
 export default { render };
