@@ -166,3 +166,17 @@ def test_what_python_set_is_there_after_a_reload(page, errors):
     assert root.locator('input[type="range"]').input_value() == "3.5"
     assert root.locator('[name="bedtime"]').input_value() == "21:00"
     assert errors == []
+
+
+def test_drinks_a_notebook_gives_the_timeline_are_kept_when_the_reader_adds_one(page, errors):
+    """`CaffeineTimeline(drinks=[...])` in a notebook: the drinks are saved at once, so the reader's
+    first added drink joins them instead of replacing them."""
+    mount(page, CaffeineTimeline(drinks=[{"time": "08:00", "mg": 140, "name": "Mug of filter coffee"}]))
+    root = page.locator('[data-widget="caffeine-timeline"]')
+    assert root.locator(".cw-drink-list li").count() == 1
+    assert [(d["time"], d["mg"], d["day"]) for d in stored(page)["drinks"]] == [("08:00", 140, TODAY)]
+    root.locator('[name="time"]').fill("10:00")
+    root.locator("form button[type=submit]").click()
+    root.locator(".cw-drink-list li").nth(1).wait_for()
+    assert sorted(d["time"] for d in stored(page)["drinks"]) == ["08:00", "10:00"]
+    assert errors == []

@@ -34,6 +34,10 @@ function render({ model, el }) {
     ),
   );
   showTimelineStorageNote(tl);
+  if (tl.fromNotebook?.length) {
+    const added = tl.fromNotebook.splice(0);
+    saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks, ...added] }), say("saving_drink_list"));
+  }
   updateTimeline(tl);
   // Another tab, or "Delete all" on this page, changed the saved drinks: show what is saved now.
   savedData.watch([tl.key], () => {
@@ -89,6 +93,7 @@ function loadDrinks(tl) {
   // Nothing saved: the drinks a notebook gave the widget, on first load only (not after "Delete all").
   if (loaded.raw === null || loaded.problem === "blocked") {
     tl.drinks = tl.startDrinks.splice(0).slice(0, maxDrinks).map((d) => ({ ...d, day: d.day || tl.today }));
+    tl.fromNotebook = tl.drinks.slice(); // render saves them, as if the reader had added them
     tl.earlier = [];
   } else {
     const todays = loaded.items.filter((d) => d.day === tl.today);
