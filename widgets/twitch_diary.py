@@ -9,6 +9,7 @@ import traitlets
 
 from .catalogue import say, words
 from .csvfile import parse_csv, to_csv
+from .data import load_fields
 from .fields import form, validate
 from .tool import Tool
 
@@ -59,9 +60,13 @@ class TwitchDiary(Tool):
         report = parse_csv(Path(path).read_text(encoding="utf-8-sig"))
         if not report["error"]:
             known = {tuple(sorted(e.items())) for e in self.entries}
-            new = [e for e in report["entries"] if tuple(sorted(e.items())) not in known]
-            self.entries = sorted([*self.entries, *new], key=lambda e: e["when"])
-            report["added"] = len(new)
+            rows = [(row, e) for row, e in zip(report["rows"], report["entries"], strict=True)]
+            new = [(row, e) for row, e in rows if tuple(sorted(e.items())) not in known]
+            room = max(0, load_fields()["limits"]["import_max_entries"] - len(self.entries))  # as the page does
+            full = say(words("csvfile")["full"], most=load_fields()["limits"]["import_max_entries"])
+            report["skipped"] += [(row, full) for row, _ in new[room:]]
+            self.entries = sorted([*self.entries, *(e for _, e in new[:room])], key=lambda e: e["when"])
+            report["added"] = min(len(new), room)
         return {k: report.get(k, 0) for k in ("added", "skipped", "notes", "error")}
 
     def __repr__(self) -> str:

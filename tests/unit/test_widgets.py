@@ -105,3 +105,17 @@ def test_a_checker_tick_python_does_not_know_is_refused_in_words():
     with pytest.raises(traitlets.TraitError, match="No sign is called no-such-sign"):
         checker.ticked = ["no-such-sign"]
     assert checker.ticked == [] and checker.level == ""
+
+
+def test_a_diary_file_loads_no_more_entries_than_the_diary_holds(tmp_path, monkeypatch):
+    from widgets import data
+
+    diary = TwitchDiary()
+    diary.entries = [entry(when="2026-11-01T08:00"), entry(when="2026-11-02T08:00")]
+    limits = {**data.load_fields()["limits"], "import_max_entries": 3}
+    monkeypatch.setitem(data.load_fields(), "limits", limits)
+    path = tmp_path / "diary.csv"
+    path.write_text("when,area,duration_min\n2026-11-03T08:00,calf,1\n2026-11-04T08:00,calf,1\n", encoding="utf-8")
+    report = diary.load(path)
+    assert report["added"] == 1 and len(diary.entries) == 3
+    assert report["skipped"] == [(3, "The diary holds at most 3 entries.")]
