@@ -63,8 +63,8 @@ def test_entries_set_in_python_are_listed_charted_and_saved_in_this_browser(page
     wanted = entries(FIRST, SECOND)
     set_trait(page, "entries", wanted)
     assert [re.sub(r"\s+", " ", t) for t in shown(page)] == [
-        "2026-11-03 22:15 · Eyelid · 1 min · stress 7 · after coffee Delete entry of 2026-11-03 22:15",
-        "2026-11-01 08:00 · Calf or foot · 2.5 min · slept 6 h · 1000 mg caffeine Delete entry of 2026-11-01 08:00",
+        "3 Nov 2026, 22:15 · Eyelid · 1 min · stress 7 · after coffee Delete entry of 3 Nov 2026, 22:15",
+        "1 Nov 2026, 08:00 · Calf or foot · 2.5 min · slept 6 h · 1000 mg caffeine Delete entry of 1 Nov 2026, 08:00",
     ]
     root = page.locator(ROOT_SELECTOR)
     assert root.locator("h4.cw-subtitle").first.inner_text() == "Your entries (2)"
@@ -91,7 +91,7 @@ def test_python_entries_replace_the_saved_ones_and_keep_what_cannot_be_read(page
     assert "1 saved entry could not be read and is not shown." in page.locator(".cw-storage-note").inner_text()
     wanted = entries(FIRST)
     set_trait(page, "entries", wanted)
-    assert len(shown(page)) == 1 and shown(page)[0].startswith("2026-11-01 08:00")
+    assert len(shown(page)) == 1 and shown(page)[0].startswith("1 Nov 2026, 08:00")
     # the entry that cannot be read stays as it was; the one Python left out is gone
     assert stored(page)["entries"] == [broken, *wanted]
     assert synced(page)[-1]["entries"] == wanted

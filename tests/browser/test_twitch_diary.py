@@ -32,7 +32,7 @@ def test_diary_add_persist_reload_delete_one_and_chart(page, watch, widget_book_
     page.wait_for_function("() => document.querySelector('.cw-twitch-diary .cw-plot svg')")
     assert diary(page).locator(".cw-entry-list li").count() == 2
     assert diary(page).locator(".cw-table tbody tr").count() == 2
-    diary(page).get_by_role("button", name="Delete entry of 2026-11-02 21:30").click()
+    diary(page).get_by_role("button", name="Delete entry of 2 Nov 2026, 21:30").click()
     assert len(stored(page)["entries"]) == 1
     assert_quiet(watch)
 
@@ -42,15 +42,15 @@ def test_diary_takes_a_decimal_comma_and_a_deletion_can_be_undone(page, watch, w
     add_entry(page, when="2026-11-01T08:00", duration_min="2,5", sleep_h="6,5")
     assert stored(page)["entries"][0]["duration_min"] == 2.5 and stored(page)["entries"][0]["sleep_h"] == 6.5
     add_entry(page, when="2026-11-02T09:00")
-    diary(page).get_by_role("button", name="Delete entry of 2026-11-01 08:00").click()
+    diary(page).get_by_role("button", name="Delete entry of 1 Nov 2026, 08:00").click()
     assert [e["when"] for e in stored(page)["entries"]] == ["2026-11-02T09:00"]
-    assert "Deleted the entry of 2026-11-01 08:00" in diary(page).locator(".cw-status").inner_text()
+    assert "Deleted the entry of 1 Nov 2026, 08:00" in diary(page).locator(".cw-status").inner_text()
     assert page.evaluate("() => document.activeElement.textContent") == "Undo"  # focus is not lost
     diary(page).get_by_role("button", name="Undo").click()
     back = sorted(stored(page)["entries"], key=lambda e: e["when"])
     assert [e["when"] for e in back] == ["2026-11-01T08:00", "2026-11-02T09:00"]
     assert back[0]["duration_min"] == 2.5 and back[0]["sleep_h"] == 6.5  # back exactly as it was
-    assert "Put back the entry of 2026-11-01 08:00" in diary(page).locator(".cw-status").inner_text()
+    assert "Put back the entry of 1 Nov 2026, 08:00" in diary(page).locator(".cw-status").inner_text()
     assert diary(page).locator(".cw-entry-list li").count() == 2
     assert_quiet(watch)
 

@@ -72,7 +72,8 @@ function sourceNote(source, say) {
 /**
  * A widget's words, from the book's catalogue (the `words` trait; book/data/locales/<language>/):
  * `const say = sayer(model)`, then `say("add_drink")` or `say("left_at_bedtime", { mg: 120 })`.
- * `say.count("entries", n)` picks the plural form the language needs (entries_one, entries_other...).
+ * `say.count("entries", n)` picks the plural form the language needs (entries_one, entries_other...);
+ * `say.number`, `say.date` and `say.when` write numbers, dates and entered times in the book's language.
  * A name with no words is shown as ⟦name⟧ and logged, so a gap is seen and never hidden.
  */
 function sayer(model) {
@@ -93,6 +94,8 @@ function sayer(model) {
   };
   say.number = (n, options) => new Intl.NumberFormat(language, options).format(n);
   say.date = (date, options) => new Intl.DateTimeFormat(language, options).format(date);
+  // A moment the reader entered ('YYYY-MM-DDTHH:MM', local time), as the language writes a date and time.
+  say.when = (text) => say.date(new Date(text), { dateStyle: "medium", timeStyle: "short" });
   say.locale = language;
   return say;
 }

@@ -244,7 +244,7 @@ function showEntries(diary) {
 /** One entry in the list: when, where, how long and the rest, with a button to delete it. */
 function entryItem(diary, entry) {
   const { fields, say } = diary;
-  const when = entry.when.replace("T", " ");
+  const when = diary.say.when(entry.when);
   const area = fields.find((f) => f.name === "area").choices.find((c) => c.id === entry.area)?.label ?? entry.area;
   const remove = element("button", { type: "button", class: "cw-link-button" }, say("delete"), element("span", { class: "cw-sr" }, ` ${say("delete_which", { when })}`));
   remove.addEventListener("click", () => deleteEntry(diary, entry));
@@ -266,7 +266,7 @@ function entryItem(diary, entry) {
 /** Delete one entry (saved, or only shown because it could not be saved), with an Undo. */
 function deleteEntry(diary, entry) {
   const { fields, messages, unsaved, status, say } = diary;
-  const when = entry.when.replace("T", " ");
+  const when = diary.say.when(entry.when);
   const k = entryKey(entry, fields);
   const pending = unsaved.findIndex((e) => entryKey(e, fields) === k);
   const result = pending >= 0

@@ -176,7 +176,7 @@ function diarySections(visit, section) {
   })));
   // The episodes themselves, newest first: the last 20, and how many earlier ones the diary has.
   const recent = entries.slice(-20).reverse();
-  const episode = (e) => say("episode_line", { when: e.when.replace("T", " "), area: areaLabel(e.area), minutes: say.number(e.duration_min) });
+  const episode = (e) => say("episode_line", { when: say.when(e.when), area: areaLabel(e.area), minutes: say.number(e.duration_min) });
   section(say("episodes_title"), element("ul", { class: "cw-episodes" }, recent.map((e) => element("li", {}, episode(e)))),
     entries.length > recent.length ? element("p", {}, say.count("earlier_episodes", entries.length - recent.length)) : null);
   const patterns = [];
