@@ -61,7 +61,8 @@ def test_visit_summary_prints_on_one_page_with_only_the_summary(page, watch, wid
     page.locator(".cw-visit-summary").get_by_label("Medicines and supplements you take").fill("A\nB\nC")
     assert page.locator(".cw-visit-summary-sheet li:not(.cw-episodes li)").count() == 8 + 3  # 8 signs, 3 patterns
     episodes = page.locator(".cw-visit-summary-sheet .cw-episodes li").all_inner_texts()
-    assert len(episodes) == 20 and episodes[0].startswith("28 Oct 2026, 08:00") and episodes[-1].startswith("9 Oct 2026")
+    assert len(episodes) == 20, episodes
+    assert episodes[0].startswith("28 Oct 2026, 08:00") and episodes[-1].startswith("9 Oct 2026")
     assert "And 8 earlier episodes, in the twitch diary." in page.locator(".cw-visit-summary-sheet").inner_text()
     started = page.locator(".cw-visit-summary").get_by_label("When the twitching started")
     started.fill("2026-09-15")
