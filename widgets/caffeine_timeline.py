@@ -50,7 +50,8 @@ class CaffeineTimeline(Tool):
 
     def __repr__(self) -> str:
         mg = sum(d.get("mg", 0) for d in self.drinks)
-        return f"CaffeineTimeline({len(self.drinks)} drinks, {mg:g} mg, bedtime {self.bedtime})"
+        held = say(self.words["repr"], drinks=len(self.drinks), mg=f"{mg:g}", bedtime=self.bedtime)
+        return f"CaffeineTimeline({held})"
 
     @traitlets.validate("drinks")
     def _check_drinks(self, proposal):

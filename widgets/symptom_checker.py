@@ -58,4 +58,5 @@ class SymptomChecker(CourseWidget):
         )
 
     def __repr__(self) -> str:
-        return f"SymptomChecker({len(self.ticked)} ticked, level={self.level or 'none'})"
+        held = say(self.words["repr"], ticked=len(self.ticked), level=self.level or self.words["repr_no_level"])
+        return f"SymptomChecker({held})"

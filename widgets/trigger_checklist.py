@@ -26,7 +26,7 @@ class TriggerChecklist(CourseWidget):
         super().__init__(checklist_id=checklist_id, title=title, items=items)
 
     def __repr__(self) -> str:
-        ticked = say(words(file_name(self.kind))["ticked_count"], ticked=len(self.ticked), total=len(self.items))
+        ticked = say(self.words["ticked_count"], ticked=len(self.ticked), total=len(self.items))
         return f"TriggerChecklist({self.checklist_id!r}: {ticked})"
 
     def tips(self) -> list[str]:

@@ -39,4 +39,4 @@ class VisitSummary(Tool):
         )
 
     def __repr__(self) -> str:
-        return "VisitSummary(reads the diary and the symptom checker saved in this browser)"
+        return f"VisitSummary({self.words['repr']})"

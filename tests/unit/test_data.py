@@ -245,7 +245,7 @@ def test_widgets_carry_the_data_to_the_browser():
     assert "999 (UK), 911 (US) or 112 (EU)" in checker.advice()
     checker.region = "us"
     assert "Call 911 now" in checker.advice() and "999" not in checker.advice()
-    assert repr(checker) == "SymptomChecker(1 ticked, level=emergency)"
+    assert repr(checker) == "SymptomChecker(1 ticked, level: emergency)"
     checker.ticked = []
     assert checker.level == ""
     assert "data-widget" in quiz._esm and "export default" in quiz._esm
