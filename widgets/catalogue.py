@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.numbers import format_decimal
 
 from .course_files import CourseDataError, book_dir, read_yaml
 from .tool_schemas import CATALOGUE_SCHEMA
@@ -42,6 +43,11 @@ def words(section: str, folder: Path | None = None) -> dict[str, Any]:
     if not path.is_file():
         raise CourseDataError(path, "", f"no words for '{section}' in the book's language ({language(folder)})")
     return read_yaml(path, CATALOGUE_SCHEMA)
+
+
+def number(value: float, folder: Path | None = None) -> str:
+    """A number as the book's language writes it (common.yml's locale): 1,000 in en-GB, 1 000 in fr-FR."""
+    return format_decimal(value, locale=words("common", folder)["locale"].replace("-", "_"))
 
 
 def say(template: str, **values: Any) -> str:

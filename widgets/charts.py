@@ -13,6 +13,7 @@ import math
 import plotly.graph_objects as go
 
 from .caffeine import caffeine_curve, caffeine_left
+from .catalogue import number, say, words
 from .chart import Chart, accent, gridline, layout, mark, scale, tick_label, title
 from .data import load_figures, load_palette
 from .figure_html import WIDTH
@@ -20,13 +21,14 @@ from .figure_html import WIDTH
 
 def risk_in_proportion() -> Chart:
     """An icon array: out of 1,000 people, how many twitch and how many get MND, both over a lifetime."""
-    f = load_figures()["risk"]
+    f, w = load_figures()["risk"], words("charts")
     people, twitch, mnd = f["people"], f["twitch"], f["mnd_lifetime"]
+    counts = {"people": number(people), "twitch": number(twitch), "mnd": number(mnd)}
     columns = 40
     groups = [  # (key, legend label, how many), drawn in this order from the top-left square
-        ("mnd", f"Get MND in their lifetime (about {mnd})", mnd),
-        ("twitch", "Have twitches at some time", twitch - mnd),
-        ("neither", "Neither", people - twitch),
+        ("mnd", say(w["risk_mnd"], **counts), mnd),
+        ("twitch", w["risk_twitch"], twitch - mnd),
+        ("neither", w["risk_neither"], people - twitch),
     ]
     colour = load_palette()["people"]
     fig = go.Figure()
@@ -47,7 +49,7 @@ def risk_in_proportion() -> Chart:
     rows = -(-people // columns)
     layout(
         fig,
-        f"{people:,} people over a lifetime",  # short enough for a phone
+        say(w["risk_title"], **counts),  # short enough for a phone
         height=380,
         showlegend=True,
         legend={"orientation": "h", "x": 0, "y": -0.02, "yanchor": "top", "font": {"size": 13}},
@@ -72,22 +74,14 @@ def risk_in_proportion() -> Chart:
             f'<rect x="0" y="{y:.1f}" width="14" height="14" fill="{colour[key]}"/>'
             + tick_label(22, y + 12, label, "start", 15)
         )
-    drawing = title(f"{people:,} people over a lifetime") + "".join(shapes) + "".join(legend)
+    drawing = title(say(w["risk_title"], **counts)) + "".join(shapes) + "".join(legend)
     return Chart(
         name="risk-in-proportion",
         figure=fig,
-        alt=(
-            f"Picture of {people:,} people as small squares. About {twitch} of them have twitches at some time "
-            f"in their life. About {mnd} of them get motor neurone disease (MND) in their lifetime, "
-            "and most of those first notice weakness, not twitches."
-        ),
-        caption=(
-            f"Twitches are common: about {twitch} in {people:,} people get them. MND is rare: about {mnd} in "
-            f"{people:,} get it in their lifetime. What this means for you: a twitch on its own is very unlikely "
-            "to be MND. New weakness is the sign to act on."
-        ),
-        headers=[f"Out of {people:,} people, over a whole life", "About how many"],
-        rows=[["Have twitches at some time", f"{twitch}"], ["Get MND", f"{mnd}"]],
+        alt=say(w["risk_alt"], **counts),
+        caption=say(w["risk_caption"], **counts),
+        headers=[say(w["risk_header_people"], **counts), w["risk_header_count"]],
+        rows=[[w["risk_row_twitch"], counts["twitch"]], [w["risk_row_mnd"], counts["mnd"]]],
         drawing=drawing,
         height=legend_top + len(groups) * 24,
         sources=f["sources"],
@@ -96,7 +90,7 @@ def risk_in_proportion() -> Chart:
 
 def caffeine_day() -> Chart:
     """Caffeine in the body across a day of ordinary drinks, with the amount left at bedtime."""
-    f = load_figures()["caffeine_day"]
+    f, w = load_figures()["caffeine_day"], words("charts")
     drinks = [(d["hour"], d["mg"]) for d in f["drinks"]]
     half_life, bedtime = f["half_life_hours"], f["bedtime_hour"]
     hours, mg = caffeine_curve(drinks, half_life, start=6, end=30)
@@ -117,7 +111,7 @@ def caffeine_day() -> Chart:
     fig.add_annotation(
         x=bedtime,
         y=at_bed,
-        text=f"Bedtime: about {at_bed:.0f} mg left",
+        text=say(w["caffeine_bedtime"], mg=number(round(at_bed))),
         showarrow=True,
         arrowhead=2,
         arrowcolor=mark(),
@@ -125,10 +119,15 @@ def caffeine_day() -> Chart:
         ay=-45,
     )
     ticks = list(range(6, 31, 4))
-    layout(fig, "Caffeine in your body (mg)")
-    fig.update_xaxes(tickvals=ticks, ticktext=[f"{t % 24:02d}:00" for t in ticks], title_text="Time of day")
-    fig.update_yaxes(title_text="mg", rangemode="tozero")
-    drink_words = ", ".join(f"{d['label'].lower()} at {d['hour']:02d}:00 ({d['mg']} mg)" for d in f["drinks"])
+    layout(fig, w["caffeine_title"])
+    fig.update_xaxes(tickvals=ticks, ticktext=[f"{t % 24:02d}:00" for t in ticks], title_text=w["caffeine_time_axis"])
+    fig.update_yaxes(title_text=w["caffeine_mg_axis"], rangemode="tozero")
+    drink_words = ", ".join(
+        say(w["caffeine_drink"], drink=d["label"].lower(), time=f"{d['hour']:02d}:00", mg=number(d["mg"]))
+        for d in f["drinks"]
+    )
+    day = {"drinks": drink_words, "half_life": number(half_life), "bedtime": f"{bedtime:02d}:00"}
+    day["mg"] = number(round(at_bed))
     top_mg = 50 * math.ceil(max(mg) / 50)
     x = scale(hours[0], hours[-1], 40, WIDTH - 20)  # room for the last time label
     y = scale(0, top_mg, 250, 60)
@@ -141,32 +140,24 @@ def caffeine_day() -> Chart:
     area = f"M{x(hours[0]):.1f},{y(0):.1f} L{points} L{x(hours[-1]):.1f},{y(0):.1f}Z"
     bed_x = x(bedtime)
     drawing = (
-        title("Caffeine in your body (mg)")
+        title(w["caffeine_title"])
         + grid
         + f'<path d="{area}" fill="{accent()}" fill-opacity="0.2"/>'
         + f'<polyline points="{points}" fill="none" stroke="{accent()}" stroke-width="3" stroke-linejoin="round"/>'
         + f'<line x1="{bed_x:.1f}" y1="{y(top_mg) - 12:.1f}" x2="{bed_x:.1f}" y2="{y(0):.1f}" stroke="{mark()}" '
         'stroke-width="2" stroke-dasharray="6 4"/>'
         + f'<circle cx="{bed_x:.1f}" cy="{y(at_bed):.1f}" r="5" fill="{mark()}"/>'
-        + tick_label(bed_x - 8, y(top_mg) - 16, f"Bedtime: about {at_bed:.0f} mg left", "end", 14, bold=True)
+        + tick_label(bed_x - 8, y(top_mg) - 16, say(w["caffeine_bedtime"], mg=day["mg"]), "end", 14, bold=True)
         + ticks_svg
-        + tick_label((x(hours[0]) + x(hours[-1])) / 2, 292, "Time of day", size=14)
+        + tick_label((x(hours[0]) + x(hours[-1])) / 2, 292, w["caffeine_time_axis"], size=14)
     )
     return Chart(
         name="caffeine-day",
         figure=fig,
-        alt=(
-            f"Line chart of caffeine in the body from 6 in the morning to 6 the next morning, after "
-            f"{drink_words}. Caffeine rises with each drink, then falls by half every {half_life:g} hours. "
-            f"At bedtime ({bedtime:02d}:00) about {at_bed:.0f} mg is still in the body."
-        ),
-        caption=(
-            f"An example day: {drink_words}. Caffeine halves about every {half_life:g} hours, so at bedtime "
-            f"({bedtime:02d}:00) about {at_bed:.0f} mg is still in the body. What this means for you: if twitches "
-            "or poor sleep bother you, have no tea or coffee in the 6 hours before bed."
-        ),
-        headers=["Time", "Caffeine left (mg)"],
-        rows=[[c, f"{m:.0f}"] for h, c, m in zip(hours, clock, mg, strict=True) if h % 2 == 0],
+        alt=say(w["caffeine_alt"], **day),
+        caption=say(w["caffeine_caption"], **day),
+        headers=[w["caffeine_header_time"], w["caffeine_header_mg"]],
+        rows=[[c, number(round(m))] for h, c, m in zip(hours, clock, mg, strict=True) if h % 2 == 0],
         drawing=drawing,
         height=300,
         sources=f["sources"],
@@ -175,8 +166,9 @@ def caffeine_day() -> Chart:
 
 def sleep_by_age() -> Chart:
     """Recommended hours of sleep a night by age group."""
-    f = load_figures()["sleep_by_age"]
+    f, w = load_figures()["sleep_by_age"], words("charts")
     groups = f["groups"]
+    span = [{"age": g["age"], "low": number(g["low"]), "high": number(g["high"])} for g in groups]
     fig = go.Figure(
         go.Bar(
             x=[g["high"] - g["low"] for g in groups],
@@ -184,43 +176,36 @@ def sleep_by_age() -> Chart:
             y=[g["age"] for g in groups],
             orientation="h",
             marker_color=accent(),
-            text=[f"{g['low']:g} to {g['high']:g} hours" for g in groups],
+            text=[say(w["sleep_hours"], **g) for g in span],
             textposition="inside",
             insidetextanchor="middle",
             textfont={"color": "#ffffff"},
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    layout(fig, "Hours of sleep experts advise")
-    fig.update_xaxes(range=[4, 12], dtick=1, title_text="Hours of sleep")
+    layout(fig, w["sleep_title"])
+    fig.update_xaxes(range=[4, 12], dtick=1, title_text=w["sleep_axis"])
     fig.update_yaxes(autorange="reversed")
     x = scale(4, 12, 8, WIDTH - 8)
     row, top = 52, 40
     bottom = top + len(groups) * row
     grid = "".join(gridline(x(h), top, x(h), bottom) + tick_label(x(h), bottom + 16, f"{h}") for h in range(4, 13))
     bars = "".join(
-        tick_label(8, top + n * row + 16, f"{g['age']}: {g['low']:g} to {g['high']:g} hours", "start", 14)
+        tick_label(8, top + n * row + 16, say(w["sleep_group"], **span[n]), "start", 14)
         + f'<rect x="{x(g["low"]):.1f}" y="{top + n * row + 22:.1f}" width="{x(g["high"]) - x(g["low"]):.1f}" '
         f'height="20" rx="3" fill="{accent()}"/>'
         for n, g in enumerate(groups)
     )
     drawing = (
-        title("Hours of sleep experts advise")
-        + grid
-        + bars
-        + tick_label((x(4) + x(12)) / 2, bottom + 38, "Hours of sleep", size=14)
+        title(w["sleep_title"]) + grid + bars + tick_label((x(4) + x(12)) / 2, bottom + 38, w["sleep_axis"], size=14)
     )
     return Chart(
         name="sleep-by-age",
         figure=fig,
-        alt="Bar chart of the hours of sleep experts advise each night. "
-        + " ".join(f"{g['age']}: {g['low']:g} to {g['high']:g} hours." for g in groups),
-        caption=(
-            "Experts advise 7 to 9 hours a night for adults, and 8 to 10 for teenagers. "
-            "What this means for you: as an adult, aim for at least 7 hours of sleep every night."
-        ),
-        headers=["Age group", "Hours of sleep a night"],
-        rows=[[g["age"], f"{g['low']:g} to {g['high']:g}"] for g in groups],
+        alt=" ".join([w["sleep_alt"], *(say(w["sleep_group"], **g) + "." for g in span)]),
+        caption=w["sleep_caption"],
+        headers=[w["sleep_header_age"], w["sleep_header_hours"]],
+        rows=[[g["age"], say(w["sleep_range"], **g)] for g in span],
         drawing=drawing,
         height=bottom + 46,
         sources=f["sources"],
