@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 
+from .catalogue import say, words
 from .data import load_figures, load_symptoms
 from .figure_html import SIZE, WIDTH, Picture, box, level_colours, line_height, text_lines, wrap
 from .signs import level_names
@@ -56,7 +57,7 @@ def urine_colour() -> Picture:
     f = load_figures()["urine_colour"]
     body, y = _heading(f["title"])
     aims = [s for s in f["swatches"] if s.get("aim")]
-    aim_words = f"Aim for {aims[-1]['name'].lower()} or paler" if aims else ""
+    aim_words = say(words("pictures")["urine_aim"], colour=aims[-1]["name"].lower()) if aims else ""
     rows, text_x = [], 96
     for swatch in f["swatches"]:
         lines = [(swatch["name"], True), *((line, False) for line in wrap(swatch["meaning"], WIDTH - text_x - 12))]
@@ -81,8 +82,9 @@ def urine_colour() -> Picture:
     footer = wrap(f["advice"], WIDTH - 8)
     body += text_lines(0, y + SIZE + 6, footer)
     y += 6 + len(footer) * LH + 8
-    shades = " ".join(f"{s['name']}: {s['meaning'].lower()}." for s in f["swatches"])
-    desc = f"A chart of pee colours, from pale to dark. {shades} {aim_words}. {f['advice']}"
+    w = words("pictures")
+    shades = " ".join(say(w["urine_shade"], name=s["name"], meaning=s["meaning"].lower()) for s in f["swatches"])
+    desc = say(w["urine_desc"], shades=shades, aim=aim_words, advice=f["advice"])
     return Picture("urine-colour", f["title"], " ".join(desc.split()), body, y, f["caption"], f["sources"])
 
 
@@ -105,9 +107,9 @@ def fast_check() -> Picture:
         top = y + (h - (len(lines) + 1) * LH) / 2 + SIZE - 2
         urgent = "{emergency}" in step["check"]  # the step that says to call: in bold
         body += text_lines(76, top, [step["word"]], bold=True) + text_lines(76, top + LH, lines, bold=urgent)
-        said.append(f"{step['letter']} is for {step['word']}: {check}")
+        said.append(say(words("pictures")["fast_step"], letter=step["letter"], word=step["word"], check=check))
         y += h + 8
-    desc = f"{f['title']}. " + " ".join(said)
+    desc = say(words("pictures")["fast_desc"], title=f["title"], steps=" ".join(said))
     return Picture("fast-check", f["title"], desc, body, y, f["caption"], f["sources"])
 
 
@@ -116,7 +118,8 @@ def four_levels() -> Picture:
     f = load_figures()["four_levels"]
     signs = {s["id"]: s for s in load_symptoms()["symptoms"]}
     body, y = _heading(f["title"])
-    body += text_lines(0, y + 2, ["Most urgent at the top."])
+    w = words("pictures")
+    body += text_lines(0, y + 2, [w["levels_top"]])
     y += 18
     said, sources = [], list(f["sources"])
     for number, (name, level) in enumerate(_levels().items(), start=1):
@@ -126,7 +129,7 @@ def four_levels() -> Picture:
             ([f"{number}. {level['short']}"], 18, True),
             (wrap(level["heading"], WIDTH - 40, bold=True), SIZE, True),
             (wrap(_first_sentence(level["action"]), WIDTH - 36), SIZE, False),
-            (["For example:"], SIZE, False),
+            ([w["levels_example"]], SIZE, False),
         ]
         bullets = [wrap(s["label"], WIDTH - 56) for s in examples]
         h = 16 + sum(len(lines) * line_height(size) for lines, size, _ in parts) + sum(len(b) * LH for b in bullets)
@@ -140,11 +143,18 @@ def four_levels() -> Picture:
             body += text_lines(42, ty + SIZE, lines)
             ty += len(lines) * LH
         said.append(
-            f"Level {number}, {level['short']} ({level['colour']}): {level['heading']}. "
-            f"{_first_sentence(level['action'])} For example: " + "; ".join(s["label"] for s in examples) + "."
+            say(
+                w["levels_said"],
+                number=number,
+                short=level["short"],
+                colour=level["colour"],
+                heading=level["heading"],
+                action=_first_sentence(level["action"]),
+                examples="; ".join(s["label"] for s in examples),
+            )
         )
         y += h + 10
-    desc = f"{f['title']}, most urgent first. " + " ".join(said)
+    desc = say(w["levels_desc"], title=f["title"], levels=" ".join(said))
     return Picture("four-levels", f["title"], desc, body, y, f["caption"], sources)
 
 
@@ -164,7 +174,7 @@ def three_steps() -> Picture:
     for step in f["steps"]:
         level = levels[step["level"]]
         colour = level_colours()[level["colour"]]
-        if_text = f"If: {step['when'][0].lower()}{step['when'][1:]}"
+        if_text = say(words("pictures")["steps_if"], when=step["when"][0].lower() + step["when"][1:])
         when = wrap(if_text, WIDTH - 28)
         h = len(when) * LH + 18
         body += (
@@ -175,15 +185,23 @@ def three_steps() -> Picture:
         y += h
         body += _arrow_down(40, y + 2)
         y += 32
-        do = [(line, True) for line in wrap(f"Then: {level['heading']}", WIDTH - 36, bold=True)]
+        then = say(words("pictures")["steps_then"], heading=level["heading"])
+        do = [(line, True) for line in wrap(then, WIDTH - 36, bold=True)]
         do += [(line, False) for line in wrap(step.get("detail", ""), WIDTH - 36)]
         h = len(do) * LH + 18
         body += box(0, y, WIDTH, h, colour)
         for i, (line, bold) in enumerate(do):
             body += text_lines(22, y + 9 + SIZE + i * LH, [line], bold=bold)
-        said.append(f"{if_text}. Then: {level['heading']}. {step.get('detail', '')}".strip())
+        said.append(
+            say(
+                words("pictures")["steps_said"],
+                if_text=if_text,
+                heading=level["heading"],
+                detail=step.get("detail", ""),
+            ).strip()
+        )
         y += h + 22
-    desc = f"{f['title']}, in three steps. " + " ".join(" ".join(s.split()) for s in said)
+    desc = say(words("pictures")["steps_desc"], title=f["title"], steps=" ".join(" ".join(s.split()) for s in said))
     return Picture("three-steps", f["title"], desc, body, y - 12, f["caption"], f["sources"])
 
 
@@ -220,15 +238,19 @@ def slow_breathing() -> Picture:
         'stroke="currentColor" stroke-width="1" stroke-dasharray="3 3"/>'
     )
     y = bottom + 30
-    body += text_lines(0, y + SIZE, [f"Count to {n_in} in, and to {n_out} out."], bold=True)
+    body += text_lines(0, y + SIZE, [say(words("pictures")["breath_count"], n_in=n_in, n_out=n_out)], bold=True)
     y += LH + 8
     for note in f["notes"]:
         lines = wrap(note, WIDTH - 20)
         body += f'<circle cx="5" cy="{y + SIZE - 5:g}" r="3.5" fill="currentColor"/>' + text_lines(16, y + SIZE, lines)
         y += len(lines) * LH + 4
-    desc = (
-        f"A wave shows one slow breath. It rises while you {f['in_words'].lower()}, counting 1 to {n_in}, "
-        f"then falls while you {f['out_words'].lower()}, counting 1 to {n_out}. " + " ".join(f["notes"])
+    desc = say(
+        words("pictures")["breath_desc"],
+        breathe_in=f["in_words"].lower(),
+        breathe_out=f["out_words"].lower(),
+        n_in=n_in,
+        n_out=n_out,
+        notes=" ".join(f["notes"]),
     )
     return Picture("slow-breathing", f["title"], desc, body, y + 4, f["caption"], f["sources"])
 

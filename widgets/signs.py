@@ -10,6 +10,7 @@ Numbers are those of the `all` region: the page names every number.
 
 from __future__ import annotations
 
+from .catalogue import words
 from .data import load_symptoms
 from .pages import escape_markdown_html
 from .triage import FALLBACK_REGION, fill_numbers
@@ -51,7 +52,7 @@ def signs_list(level: str, cite: bool = True) -> Markdown:
         out.extend(f"- {_words(s['label'])}" for s in items)
         keys = list(dict.fromkeys(s["source"]["key"] for s in items if s["source"]))
         if cite and keys:
-            out.append(f"\nSources: {{cite:p}}`{','.join(keys)}`\n")
+            out.append(f"\n{words('teaching')['sources']} {{cite:p}}`{','.join(keys)}`\n")
         else:
             out.append("")
     return Markdown("\n".join(out) + "\n")

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .catalogue import say, words
 from .course_files import book_dir
 from .data import chapter_ids, load_chapter, load_symptoms
 from .pages import escape_markdown_html, toc_files
@@ -91,42 +92,41 @@ def answer_key_data() -> list[dict[str, Any]]:
 
 
 def _question_md(q: dict[str, Any]) -> str:
-    how = "Choose one answer." if q["kind"] == "single" else "Choose every answer that is true."
-    lines = [
-        f"**Question {q['number']}.** {_text(q['question'])}",
-        "",
-        f"*{how}*",
-        "",
-    ]
+    w = words("teaching")
+    how = w["choose_one"] if q["kind"] == "single" else w["choose_every"]
+    lines = [say(w["question"], number=q["number"], question=_text(q["question"])), "", f"*{how}*", ""]
     for option in q["options"]:
-        mark = "✓ **Right:**" if option.get("correct") else "✗ Wrong:"
+        mark = w["right"] if option.get("correct") else w["wrong"]
         lines.append(f"- {mark} {_text(option['text'])} — {_text(option['why'])}")
     right = "; ".join(_text(o["text"]) for o in q["options"] if o.get("correct"))
     end = "" if right.endswith((".", "?", "!")) else "."
-    lines += ["", f"**Answer:** {right}{end} Review: {{ref}}`{q['review']}`.", ""]
+    lines += ["", say(w["answer"], answer=right + end, review=f"{{ref}}`{q['review']}`"), ""]
     return "\n".join(lines)
 
 
 def answer_key(chapter_id: str | None = None) -> Markdown:
     """The answer key of every chapter (or one), grouped by chapter and objective."""
     chapters = [c for c in answer_key_data() if not chapter_id or c["id"] == chapter_id]
+    w = words("teaching")
     parts = []
     if len(chapters) > 1:
         parts.append(
-            "**Chapters:** "
+            w["chapters"]
+            + " "
             + " · ".join(f"{{ref}}`{escape_markdown_html(c['title'])} <answer-key-{c['id']}>`" for c in chapters)
             + "\n"
         )
     for chapter in chapters:
         count = sum(len(o["questions"]) for o in chapter["objectives"])
         quiz = _quiz_label(chapter["id"])
-        where = f"{{ref}}`The chapter's quiz <{quiz}>`" if quiz else _doc(chapter["id"])
+        where = f"{{ref}}`{w['quiz_link']} <{quiz}>`" if quiz else _doc(chapter["id"])
         parts.append(
             f"(answer-key-{chapter['id']})=\n## {escape_markdown_html(chapter['title'])}\n\n"
-            f"{where} has {count} questions. Chapter: {_doc(chapter['id'])}.\n"
+            + say(w["chapter_has"], where=where, count=count, chapter=_doc(chapter["id"]))
+            + "\n"
         )
         for objective in chapter["objectives"]:
-            parts.append(f"### Objective: {_text(objective['text'])}\n")
+            parts.append("### " + say(w["objective"], objective=_text(objective["text"])) + "\n")
             parts.extend(_question_md(q) for q in objective["questions"])
     return Markdown("\n".join(parts))
 
@@ -137,18 +137,17 @@ def answer_key(chapter_id: str | None = None) -> Markdown:
 def chapter_map() -> Markdown:
     """A table of every chapter (time, what to read first, questions), then each chapter's
     objectives and the stable links of its sections."""
-    order = course_order()
-    rows = [
-        "| # | Chapter | Time | Read first | Quiz questions |",
-        "|---|---|---|---|---|",
-    ]
+    order, w = course_order(), words("teaching")
+    heads = (w["map_number"], w["map_chapter"], w["map_time"], w["map_first"], w["map_questions"])
+    rows = ["| " + " | ".join(heads) + " |", "|---|---|---|---|---|"]
     for n, chapter_id in enumerate(order, 1):
         c = load_chapter(chapter_id)
-        first = ", ".join(_doc(p) for p in c["prerequisites"]) or "Nothing"
-        rows.append(f"| {n} | {_doc(chapter_id)} | {c['minutes']} min | {first} | {len(c['quiz'])} |")
+        first = ", ".join(_doc(p) for p in c["prerequisites"]) or w["nothing_first"]
+        time = say(w["minutes_short"], minutes=c["minutes"])
+        rows.append(f"| {n} | {_doc(chapter_id)} | {time} | {first} | {len(c['quiz'])} |")
     total = _minutes(order)
     out = [
-        f"The course has {len(order)} chapters. Together they take about {total} minutes.\n",
+        say(w["course_has"], chapters=len(order), minutes=total) + "\n",
         "\n".join(rows),
         "",
     ]
@@ -160,39 +159,41 @@ def chapter_map() -> Markdown:
         )
         out.append(
             f"(guide-{chapter_id})=\n### {escape_markdown_html(chapter_title(chapter_id))}\n\n"
-            f"**Main message:** {_text(c['main_message'])}\n\n"
-            f"**Time:** about {c['minutes']} minutes. **Link to assign:** `{chapter_id}.html`\n\n"
-            f"**Learners will be able to:**\n\n{objectives}\n\n"
-            f"| Section | Stable link |\n|---|---|\n{links}\n"
+            + say(w["main_message"], message=_text(c["main_message"]))
+            + "\n\n"
+            + say(w["time_and_link"], minutes=c["minutes"], link=f"`{chapter_id}.html`")
+            + "\n\n"
+            + f"{w['learners']}\n\n{objectives}\n\n"
+            + f"| {w['section']} | {w['stable_link']} |\n|---|---|\n{links}\n"
         )
     return Markdown("\n".join(out))
 
 
 def session_plans() -> Markdown:
     """A one-session plan and a three-session plan, with times added up from the chapters."""
-    one = _minutes(ONE_SESSION)
-    lines = [
-        f"**One session (about {one + DISCUSSION_MINUTES} minutes).**",
-        "",
-    ]
-    lines += [f"1. {_doc(c)}: about {load_chapter(c)['minutes']} minutes." for c in ONE_SESSION]
+    one, w = _minutes(ONE_SESSION), words("teaching")
+    handout = f"{{doc}}`{w['handout_title']} </book/teach/handout-when-to-see-a-doctor>`"
+    lines = [say(w["one_session"], minutes=one + DISCUSSION_MINUTES), ""]
     lines += [
-        f"1. Discussion and the quiz answers: about {DISCUSSION_MINUTES} minutes.",
-        "1. Hand out the one-page {doc}`When to see a doctor </book/teach/handout-when-to-see-a-doctor>` sheet.",
+        "1. " + say(w["session_chapter"], chapter=_doc(c), minutes=load_chapter(c)["minutes"]) for c in ONE_SESSION
+    ]
+    lines += [
+        "1. " + say(w["discussion"], minutes=DISCUSSION_MINUTES),
+        "1. " + say(w["handout"], handout=handout),
         "",
-        "**Three sessions.**",
+        w["three_sessions"],
         "",
     ]
     for n, group in enumerate(THREE_SESSIONS, 1):
-        chapters = " then ".join(_doc(c) for c in group)
+        chapters = w["then"].join(_doc(c) for c in group)
+        minutes = _minutes(group) + DISCUSSION_MINUTES
         lines.append(
-            f"{n}. Session {n} (about {_minutes(group) + DISCUSSION_MINUTES} minutes): {chapters}, "
-            f"then {DISCUSSION_MINUTES} minutes of discussion."
+            f"{n}. " + say(w["session"], n=n, minutes=minutes, chapters=chapters, discussion=DISCUSSION_MINUTES)
         )
     planned = {c for group in THREE_SESSIONS for c in group}
     missing = [c for c in course_order() if c not in planned]
     if missing:
-        lines += ["", "Not yet in a session: " + ", ".join(_doc(c) for c in missing) + "."]
+        lines += ["", say(w["not_yet"], chapters=", ".join(_doc(c) for c in missing))]
     return Markdown("\n".join(lines) + "\n")
 
 
@@ -208,8 +209,9 @@ def doctor_handout() -> Markdown:
         info = levels[level]
         if level == "selfcare":
             out.append(
-                f"(handout-selfcare)=\n## None of these? {_text(info['heading'])}\n\n"
-                f"{_text(_numbers(info['action']))}\n"
+                "(handout-selfcare)=\n## "
+                + say(words("teaching")["none_of_these"], heading=_text(info["heading"]))
+                + f"\n\n{_text(_numbers(info['action']))}\n"
             )
             continue
         out.append(
@@ -221,10 +223,10 @@ def doctor_handout() -> Markdown:
     by_publisher: dict[str, list[str]] = {}
     for s in used.values():
         publisher, _, title = s["title"].partition(": ")
-        words = escape_markdown_html(title or publisher)
-        by_publisher.setdefault(publisher, []).append(f"[{words}]({s['url']})" if s["url"] else words)
+        linked = escape_markdown_html(title or publisher)
+        by_publisher.setdefault(publisher, []).append(f"[{linked}]({s['url']})" if s["url"] else linked)
     notes = "; ".join(f"{escape_markdown_html(p)}: {', '.join(titles)}" for p, titles in by_publisher.items())
-    out.append(f"```{{container}} handout-sources\nSources: {notes}.\n```\n")
+    out.append(f"```{{container}} handout-sources\n{words('teaching')['sources']} {notes}.\n```\n")
     return Markdown("\n".join(out))
 
 
