@@ -71,24 +71,30 @@ FRENCH_DATE_WORDS = """() => {
 }"""
 
 VISIBLE = """(root) => [root.innerText,
-  ...[...root.querySelectorAll("[aria-label], [title], [placeholder], [alt]")].flatMap((e) =>
+  ...[...root.querySelectorAll("[aria-label], [title], [placeholder], [alt]")]
+    .filter((e) => !e.matches('a[href*="sources.html"]')) // a citation's title is its bibliography entry
+    .flatMap((e) =>
     ["aria-label", "title", "placeholder", "alt"].map((a) => e.getAttribute(a) || ""))].join("\\n")"""
 
 
+# What the code puts on a page: every widget, and the chapter's intro (main message, what to do, time).
+FROM_CODE = "[data-widget], .main-message, .what-to-do, .main-message ~ p"
+
+
 def leftover_words(page) -> dict[str, list[str]]:
-    """Per widget: the words it shows that are not placeholders, numbers, French date words or the
-    names of sources (who published them: data from references.bib, the same in every language)."""
+    """Per widget (or intro part): the words it shows that are not placeholders, numbers, French date
+    words or the names of sources (who published them: data from references.bib, the same in every language)."""
     allowed = set(page.evaluate(FRENCH_DATE_WORDS))
     publishers = sorted({s["label"] for s in sources(ROOT / "book").values()}, key=len, reverse=True)
     out = {}
-    for widget in page.locator("[data-widget]").all():
+    for widget in page.locator(FROM_CODE).all():
         text = widget.evaluate(VISIBLE)
         for label in publishers:
             text = text.replace(label, " ")
         text = PLACEHOLDER.sub(" ", text)
         words = [w for w in re.findall(r"[^\W\d_]+", text) if w.lower() not in allowed]
         if words:
-            out[widget.get_attribute("data-widget")] = sorted(set(words))
+            out[widget.get_attribute("data-widget") or widget.get_attribute("class")] = sorted(set(words))
     return out
 
 
