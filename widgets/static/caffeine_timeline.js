@@ -234,16 +234,19 @@ function setBedtime(tl, bedtime) {
 /** Python set `half_life`: the slider follows, if the value is a half-life the page accepts. */
 function halfLifeFromPython(tl, value) {
   const [low, high] = tl.range;
-  if (typeof value !== "number" || !(low <= value && value <= high) || value === tl.halfLife) return;
+  if (value === tl.halfLife) return;
+  if (typeof value !== "number" || !(low <= value && value <= high)) return tellPythonWhatIsShown(tl);
   tl.hl.value = String(value);
   setHalfLife(tl, value);
 }
 
 /** Python set `bedtime`: the bedtime field follows, if the page's rules accept the time. */
 function bedtimeFromPython(tl, value) {
-  if (typeof value !== "string") return;
+  if (value === tl.bedtime) return;
+  if (typeof value !== "string") return tellPythonWhatIsShown(tl);
   const [bedtime, problem] = checkField(tl.bedField, value, "", tl.messages);
-  if (problem || bedtime === tl.bedtime) return;
+  if (problem) return tellPythonWhatIsShown(tl);
+  if (bedtime === tl.bedtime) return;
   tl.bedRow.input.value = bedtime;
   showError(tl.bedRow, null);
   setBedtime(tl, bedtime);
@@ -258,10 +261,16 @@ function bedtimeFromPython(tl, value) {
 function drinksFromPython(tl, value) {
   const drinks = drinksThePageAccepts(tl, value);
   const shown = (list) => JSON.stringify(list.map((d) => entryKey(d, tl.fields)).sort());
-  if (!drinks || shown(drinks) === shown(tl.drinks)) return;
+  if (!drinks) return tellPythonWhatIsShown(tl);
+  if (shown(drinks) === shown(tl.drinks)) return;
   const isToday = isTodaysItem(tl);
   if (!saveTimeline(tl, (r) => ({ ...r, drinks: [...r.drinks.filter((item) => !isToday(item)), ...drinks] }), tl.say("saving_drink_list"))) tl.drinks = drinks;
   updateTimeline(tl);
+}
+
+/** A value from Python the page refused: Python gets back what the page shows (it stays as it was). */
+function tellPythonWhatIsShown(tl) {
+  commit(tl.model, { drinks: tl.drinks.slice(), half_life: tl.halfLife, bedtime: tl.bedtime });
 }
 
 function updateTimeline(tl) {
