@@ -53,8 +53,3 @@ def number(value: float, folder: Path | None = None) -> str:
 def say(template: str, **values: Any) -> str:
     """Fill the {name} slots of a catalogue text (static/common.js: say)."""
     return re.sub(r"\{(\w+)\}", lambda m: str(values.get(m.group(1), m.group(0))), template)
-
-
-def clear_cache() -> None:
-    language.cache_clear()
-    words.cache_clear()

@@ -1,11 +1,14 @@
-// uses: nothing · provides: caffeineLeft, hourOfDay, bedtimeHour, latestStopHour, chartDay, clockOf
+// uses: nothing · provides: caffeineLeft, isHalfLife, hourOfDay, bedtimeHour, latestStopHour, chartDay, clockOf
 // The caffeine formula: widgets/caffeine.py's functions, repeated here; tests prove they agree.
+
+/** Whether `value` is a half-life in hours within the book's range [low, high]. */
+const isHalfLife = (value, range) => typeof value === "number" && range[0] <= value && value <= range[1];
 
 /** Milligrams in the body at `hour`, for drinks given as [hour taken, mg] (caffeine.py: caffeine_left).
  * `range` is the half-life's [low, high] from the book's data (the `half_life_range` trait): a half-life
  * outside it is refused, as in Python. */
 function caffeineLeft(drinks, hour, halfLife, range) {
-  if (!(range[0] <= halfLife && halfLife <= range[1])) throw new Error(`half-life must be between ${range[0]} and ${range[1]} hours`);
+  if (!isHalfLife(halfLife, range)) throw new Error(`half-life must be between ${range[0]} and ${range[1]} hours`);
   let total = 0;
   for (const [taken, mg] of drinks) if (taken <= hour) total += mg * 0.5 ** ((hour - taken) / halfLife);
   return total;

@@ -1,4 +1,4 @@
-// uses: appendContent, bedtimeHour, caffeineLeft, changeSavedRecord, chartDay, checkField, commit, controlFor, deleteAllControl, drinksThePageAccepts, element, entryKey, fieldRow, followPython, historyView, hourOfDay, isRecord, isTodaysItem, notSavedMessage, offerUndo, readSavedList, replaceContent, savedData, savedProblemNotes, showCaffeineChart, showCaffeineSummary, showError, sourceNote, traitValues, validate, widgetSection, widgetState, withoutItem · provides: render
+// uses: appendContent, bedtimeHour, caffeineLeft, changeSavedRecord, chartDay, checkField, commit, controlFor, deleteAllControl, drinksThePageAccepts, element, entryKey, fieldRow, followPython, historyView, hourOfDay, isHalfLife, isRecord, isTodaysItem, notSavedMessage, offerUndo, readSavedList, replaceContent, savedData, savedProblemNotes, showCaffeineChart, showCaffeineSummary, showError, sourceNote, traitValues, validate, widgetSection, widgetState, withoutItem · provides: render
 // Caffeine timeline: drinks over a day, caffeine left in the body, and what is left at bedtime.
 // The formula is in caffeine.js (widgets/caffeine.py's twin); this file is the widget.
 
@@ -103,7 +103,7 @@ function loadDrinks(tl) {
   }
   if ("half_life" in settings) {
     const v = settings.half_life;
-    if (typeof v === "number" && v >= range[0] && v <= range[1]) tl.halfLife = v;
+    if (isHalfLife(v, range)) tl.halfLife = v;
     else loaded.bad += 1;
   }
   if ("bedtime" in settings) {
@@ -233,9 +233,8 @@ function setBedtime(tl, bedtime) {
 
 /** Python set `half_life`: the slider follows, if the value is a half-life the page accepts. */
 function halfLifeFromPython(tl, value) {
-  const [low, high] = tl.range;
   if (value === tl.halfLife) return;
-  if (typeof value !== "number" || !(low <= value && value <= high)) return tellPythonWhatIsShown(tl);
+  if (!isHalfLife(value, tl.range)) return tellPythonWhatIsShown(tl);
   tl.hl.value = String(value);
   setHalfLife(tl, value);
 }
